@@ -69,4 +69,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@bedrock-portal/backstage-plugin-bedrock-models-backend'));
+backend.add(import('@bedrock-portal/backstage-plugin-catalog-backend-module-bedrock-models'));
+backend.add(import('@bedrock-portal/backstage-plugin-scaffolder-backend-module-bedrock-models'));
 backend.start();

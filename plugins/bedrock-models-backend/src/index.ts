@@ -1,0 +1,1 @@
+export { bedrockModelsPlugin as default } from './plugin';

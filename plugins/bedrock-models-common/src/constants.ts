@@ -1,0 +1,14 @@
+/** The plugin id shared by the frontend, backend and node packages. */
+export const BEDROCK_MODELS_PLUGIN_ID = 'bedrock-models';
+
+/** Catalog `spec.type` of a model entity (the type other AI catalogs use). */
+export const AI_MODEL_ENTITY_TYPE = 'ai-model';
+
+/** Catalog `spec.type` of one imported version of a model. */
+export const AI_MODEL_VERSION_ENTITY_TYPE = 'ai-model-version';
+
+/** Prefix of every annotation this project writes on catalog entities. */
+export const BEDROCK_MODELS_ANNOTATION_PREFIX = 'bedrock-models.io';
+
+/** Longest model name the portal accepts (leaves room for `-v<N>` suffixes within Bedrock's 63). */
+export const MODEL_NAME_MAX_LENGTH = 50;

@@ -1,0 +1,1 @@
+export { BedrockModelsPage } from './BedrockModelsPage';

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** Route of the Bedrock models page. */
+export const rootRouteRef = createRouteRef();

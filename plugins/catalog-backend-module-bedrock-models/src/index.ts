@@ -1,0 +1,8 @@
+/***/
+/**
+ * The bedrock-models-provider module for @backstage/plugin-catalog-backend
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleBedrockModels as default } from './module';
