@@ -70,6 +70,14 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@bedrock-portal/backstage-plugin-bedrock-models-backend'));
-backend.add(import('@bedrock-portal/backstage-plugin-catalog-backend-module-bedrock-models'));
-backend.add(import('@bedrock-portal/backstage-plugin-scaffolder-backend-module-bedrock-models'));
+backend.add(
+  import(
+    '@bedrock-portal/backstage-plugin-catalog-backend-module-bedrock-models'
+  ),
+);
+backend.add(
+  import(
+    '@bedrock-portal/backstage-plugin-scaffolder-backend-module-bedrock-models'
+  ),
+);
 backend.start();

@@ -2,11 +2,7 @@ import { ServerResponse } from 'node:http';
 
 /** An error the emulator answers the way AWS does: status, `x-amzn-errortype` and a `{message}` body. */
 export class AwsError extends Error {
-  constructor(
-    readonly type: string,
-    readonly status: number,
-    message: string,
-  ) {
+  constructor(readonly type: string, readonly status: number, message: string) {
     super(message);
     this.name = type;
   }

@@ -5,7 +5,10 @@ import {
 } from '@aws-sdk/client-bedrock';
 import { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
-import { createEmulatorServer, EMULATOR_HEALTH_PATH } from './createEmulatorServer';
+import {
+  createEmulatorServer,
+  EMULATOR_HEALTH_PATH,
+} from './createEmulatorServer';
 
 describe('createEmulatorServer', () => {
   let server: Server;

@@ -1,4 +1,9 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { AwsError, writeAwsError } from './awsErrors';
 import { readSigV4Scope, SigV4Scope } from './sigv4Scope';
 

@@ -4,6 +4,9 @@
  * @packageDocumentation
  */
 
-export { createEmulatorServer, EMULATOR_HEALTH_PATH } from './createEmulatorServer';
+export {
+  createEmulatorServer,
+  EMULATOR_HEALTH_PATH,
+} from './createEmulatorServer';
 export { readSigV4Scope } from './sigv4Scope';
 export type { SigV4Scope } from './sigv4Scope';

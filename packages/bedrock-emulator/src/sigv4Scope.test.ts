@@ -15,10 +15,12 @@ describe('readSigV4Scope', () => {
     });
   });
 
-  it.each([undefined, '', 'Bearer x', 'AWS4-HMAC-SHA256 Credential=A/2026/us-east-1/s3'])(
-    'returns undefined for %p',
-    header => {
-      expect(readSigV4Scope(header)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'Bearer x',
+    'AWS4-HMAC-SHA256 Credential=A/2026/us-east-1/s3',
+  ])('returns undefined for %p', header => {
+    expect(readSigV4Scope(header)).toBeUndefined();
+  });
 });

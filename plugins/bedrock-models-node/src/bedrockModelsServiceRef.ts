@@ -3,7 +3,10 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import { BedrockModelsClient, BedrockModelsService } from './BedrockModelsClient';
+import {
+  BedrockModelsClient,
+  BedrockModelsService,
+} from './BedrockModelsClient';
 
 /**
  * The service other backend plugins and modules depend on to call the bedrock-models backend.

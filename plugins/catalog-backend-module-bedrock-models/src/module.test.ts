@@ -18,13 +18,14 @@ describe('catalogModuleBedrockModels', () => {
     const providers: EntityProvider[] = [];
     // Captures the scheduled task so the test can run it at once instead of waiting for the clock.
     const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+    const schedules: SchedulerServiceTaskScheduleDefinition[] = [];
     const scheduler = mockServices.scheduler.mock({
       createScheduledTaskRunner: schedule => {
         schedules.push(schedule);
         return { run: async task => void tasks.push(task) };
       },
     });
-    const schedules: SchedulerServiceTaskScheduleDefinition[] = [];
+
     await startTestBackend({
       extensionPoints: [
         [
@@ -57,9 +58,7 @@ describe('catalogModuleBedrockModels', () => {
       ],
     });
 
-    expect(providers.map(p => p.getProviderName())).toEqual([
-      'bedrock-models',
-    ]);
+    expect(providers.map(p => p.getProviderName())).toEqual(['bedrock-models']);
 
     const applyMutation = jest.fn();
     const connection: EntityProviderConnection = {

@@ -22,7 +22,9 @@ export class DatabaseHealthCheck {
     } catch (error) {
       // The router turns this into a 503, which tells a load balancer to look elsewhere.
       throw new ServiceUnavailableError(
-        `The bedrock-models database cannot be read: ${(error as Error).message}`,
+        `The bedrock-models database cannot be read: ${
+          (error as Error).message
+        }`,
       );
     }
   }

@@ -14,14 +14,18 @@ describe('checkModelName', () => {
     ]);
   });
 
-  it.each(['Upper', 'under_score', '-lead', 'trail-', 'double--hyphen', 'dot.ted'])(
-    'refuses %p with the rule to follow',
-    name => {
-      const problems = checkModelName(name);
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toContain('lower-case letters and digits');
-    },
-  );
+  it.each([
+    'Upper',
+    'under_score',
+    '-lead',
+    'trail-',
+    'double--hyphen',
+    'dot.ted',
+  ])('refuses %p with the rule to follow', name => {
+    const problems = checkModelName(name);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('lower-case letters and digits');
+  });
 
   it('reports length and pattern problems together', () => {
     const problems = checkModelName(`${'A'.repeat(51)}`);

@@ -16,10 +16,7 @@ describe('bedrock:model:validate', () => {
 
     expect(ctx.output).toHaveBeenCalledWith('modelName', 'support-summarizer');
     expect(ctx.output).toHaveBeenCalledWith('bucket', 'ml-artifacts');
-    expect(ctx.output).toHaveBeenCalledWith(
-      'prefix',
-      'support-summarizer/v3/',
-    );
+    expect(ctx.output).toHaveBeenCalledWith('prefix', 'support-summarizer/v3/');
   });
 
   it('fails the step with every problem at once', async () => {

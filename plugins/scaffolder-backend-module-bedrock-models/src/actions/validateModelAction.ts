@@ -36,10 +36,13 @@ export function createValidateModelAction() {
     schema: {
       input: {
         modelName: z =>
-          z.string({ description: 'Name of the model, e.g. support-summarizer' }),
+          z.string({
+            description: 'Name of the model, e.g. support-summarizer',
+          }),
         s3Uri: z =>
           z.string({
-            description: 'S3 folder holding the weights, as s3://bucket/prefix/',
+            description:
+              'S3 folder holding the weights, as s3://bucket/prefix/',
           }),
       },
       output: {

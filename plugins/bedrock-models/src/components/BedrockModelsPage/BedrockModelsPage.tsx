@@ -16,6 +16,10 @@ function describeError(error: Error): string {
   return error instanceof ResponseError ? error.cause.message : error.message;
 }
 
+function describeMigrations(count: number): string {
+  return `${count} ${count === 1 ? 'migration' : 'migrations'} applied`;
+}
+
 /** The portal's Bedrock models page: what the portal does and whether its backend is up. */
 export const BedrockModelsPage = () => {
   const { value: health, loading, error } = useBedrockModelsHealth();
@@ -50,7 +54,7 @@ export const BedrockModelsPage = () => {
                 </Text>
                 <Text as="p" aria-label="database">
                   Database: {health.database.client} (
-                  {health.database.migrationsApplied} migrations applied)
+                  {describeMigrations(health.database.migrationsApplied)})
                 </Text>
               </Flex>
             )}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The one test command: type check, lint, prettier, unit and integration tests (database tests on
+# SQLite and PostgreSQL), the backend build and the browser journeys. Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
+cd "$ROOT"
+
+step() { printf '\n==> %s\n' "$*"; }
+results="$ROOT/node_modules/.cache/test-results"
+mkdir -p "$results"
+
+step "Type check (tsc:full)"
+yarn tsc:full
+
+step "Lint (lint:all)"
+yarn lint:all
+
+step "Prettier"
+yarn prettier:check
+
+step "Unit and integration tests, database tests on SQLite and PostgreSQL"
+if [ -n "${BEDROCK_TEST_SKIP_POSTGRES:-}" ] && [ -z "${CI:-}" ]; then
+  echo "BEDROCK_TEST_SKIP_POSTGRES is set: database tests run on SQLite only."
+  unset BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+  export BACKSTAGE_TEST_DISABLE_DOCKER=1
+else
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}
+fi
+CI=true yarn backstage-cli repo test --json --outputFile="$results/jest.json"
+node scripts/lib/check-test-results.js jest "$results/jest.json"
+
+step "Backend build (with the app it serves)"
+yarn build:backend
+
+step "Browser journeys (Playwright in Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" bash scripts/e2e.sh
+node scripts/lib/check-test-results.js summary "$results/jest.json" "$results/playwright.json"
