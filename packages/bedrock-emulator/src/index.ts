@@ -4,9 +4,10 @@
  * @packageDocumentation
  */
 
-export {
-  createEmulatorServer,
-  EMULATOR_HEALTH_PATH,
-} from './createEmulatorServer';
-export { readSigV4Scope } from './sigv4Scope';
-export type { SigV4Scope } from './sigv4Scope';
+export { startEmulator } from './startEmulator';
+export type { RunningEmulator } from './startEmulator';
+export type { EmulatorOptions } from './core/EmulatorOptions';
+export { DEFAULT_OPTIONS } from './core/EmulatorOptions';
+export type { FaultRule } from './core/FaultInjector';
+export { readSigV4Scope } from './core/sigv4Scope';
+export type { SigV4Scope } from './core/sigv4Scope';

@@ -1,16 +1,26 @@
-import { createEmulatorServer } from './createEmulatorServer';
+import { parseCliArgs, USAGE } from './cli/parseCliArgs';
+import { startEmulator } from './startEmulator';
 
-// Started by `yarn start` here and by the portal's start and test scripts.
-const port = Number(process.env.BEDROCK_EMULATOR_PORT ?? 4599);
-const host = process.env.BEDROCK_EMULATOR_HOST ?? '127.0.0.1';
-
-const server = createEmulatorServer();
-server.listen(port, host, () => {
-  process.stdout.write(
-    `bedrock-emulator listening on http://${host}:${port}\n`,
-  );
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+// The CLI: `yarn start -- --seed demo`, or `bedrock-emulator` once built.
+async function main() {
+  const parsed = parseCliArgs(process.argv.slice(2), process.env);
+  if (parsed.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const emulator = await startEmulator(parsed.options);
+  process.stdout.write(`bedrock-emulator listening on ${emulator.endpoint}\n`);
+  const stop = () => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
+
+main().catch(error => {
+  process.stderr.write(`bedrock-emulator: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { FaultRule } from './FaultInjector';
+
+/** Everything that shapes an emulator run; `resolveOptions` fills in the defaults. */
+export type EmulatorOptions = {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  host: string;
+  /** The account of requests whose access key id is not itself a 12-digit account id. */
+  defaultAccountId: string;
+  /** Divides every simulated duration (import jobs, cold starts): 60 turns 10 minutes into 10 seconds. */
+  timeScale: number;
+  /** How long an import job stays InProgress, in AWS seconds (before `timeScale`). */
+  importJobSeconds: number;
+  /** An imported model idle this long is evicted; the next call starts a restore (AWS seconds). */
+  coldStartIdleSeconds: number;
+  /** How long a restore takes; calls meanwhile get ModelNotReadyException (AWS seconds). */
+  coldStartRestoreSeconds: number;
+  /** Applied values of the Bedrock quotas the emulator enforces, unless changed through the admin path. */
+  quotas: { importedModelsPerRegion: number; concurrentImportJobs: number };
+  /** When set, state is loaded from and saved to this JSON file, so a restart keeps it. */
+  stateFile?: string;
+  /** Data to start with: `demo` stages artifacts, imported models and a month of metrics. */
+  seed?: 'demo';
+  /** Faults to inject from the start; also settable at run time through `/_emulator/faults`. */
+  faults: FaultRule[];
+  /** Seed of the fault injector's random numbers, so a fault drill can be replayed. */
+  faultSeed: number;
+};
+
+/** The defaults: AWS-like durations and the default quotas of a new account. */
+export const DEFAULT_OPTIONS: EmulatorOptions = {
+  port: 4599,
+  host: '127.0.0.1',
+  defaultAccountId: '123456789012',
+  timeScale: 1,
+  importJobSeconds: 600,
+  coldStartIdleSeconds: 3600,
+  coldStartRestoreSeconds: 30,
+  quotas: { importedModelsPerRegion: 3, concurrentImportJobs: 1 },
+  faults: [],
+  faultSeed: 1,
+};
+
+/** Merges partial options over the defaults and checks them. */
+export function resolveOptions(
+  partial: Partial<EmulatorOptions> = {},
+): EmulatorOptions {
+  const options: EmulatorOptions = {
+    ...DEFAULT_OPTIONS,
+    ...partial,
+    quotas: { ...DEFAULT_OPTIONS.quotas, ...partial.quotas },
+  };
+  if (!(options.timeScale > 0)) {
+    throw new RangeError(
+      `timeScale must be a positive number, got ${options.timeScale}`,
+    );
+  }
+  if (!/^\d{12}$/.test(options.defaultAccountId)) {
+    throw new RangeError(
+      `defaultAccountId must be 12 digits, got ${options.defaultAccountId}`,
+    );
+  }
+  return options;
+}
+
+/** A simulated duration in real milliseconds, after `timeScale`. */
+export function scaledMs(options: EmulatorOptions, awsSeconds: number): number {
+  return (awsSeconds * 1000) / options.timeScale;
+}

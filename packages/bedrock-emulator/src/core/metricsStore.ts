@@ -1,0 +1,73 @@
+import { EmulatorContext } from './EmulatorService';
+
+/** One metric series' data, bucketed per whole minute: [sum, sampleCount, minimum, maximum]. */
+export type MetricSeries = {
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  /** Keyed by the minute's start in epoch milliseconds. */
+  minutes: Record<string, [number, number, number, number]>;
+};
+
+/** Per account and Region (service `cloudwatch`): series keyed by `seriesKey`. */
+export type MetricsData = { series: Record<string, MetricSeries> };
+
+/** Identifies a series by namespace, metric name and its dimensions in name order. */
+export function seriesKey(
+  namespace: string,
+  metricName: string,
+  dimensions: Record<string, string>,
+): string {
+  const dims = Object.keys(dimensions)
+    .sort()
+    .map(name => `${name}=${dimensions[name]}`)
+    .join(',');
+  return `${namespace}|${metricName}|${dims}`;
+}
+
+/** The regional slot of the metrics data. */
+export function metricsData(
+  context: EmulatorContext,
+  accountId: string,
+  region: string,
+): MetricsData {
+  return context.state.regional<MetricsData>(
+    'cloudwatch',
+    accountId,
+    region,
+    () => ({ series: {} }),
+  );
+}
+
+/** Records one sample, as the runtime does for invocations and the seed for history. */
+export function recordMetric(
+  context: EmulatorContext,
+  sample: {
+    accountId: string;
+    region: string;
+    namespace: string;
+    metricName: string;
+    dimensions: Record<string, string>;
+    timestampMs: number;
+    value: number;
+  },
+): void {
+  const data = metricsData(context, sample.accountId, sample.region);
+  const key = seriesKey(sample.namespace, sample.metricName, sample.dimensions);
+  const series = (data.series[key] ??= {
+    namespace: sample.namespace,
+    metricName: sample.metricName,
+    dimensions: { ...sample.dimensions },
+    minutes: {},
+  });
+  const minute = String(Math.floor(sample.timestampMs / 60_000) * 60_000);
+  const bucket = series.minutes[minute];
+  if (bucket) {
+    bucket[0] += sample.value;
+    bucket[1] += 1;
+    bucket[2] = Math.min(bucket[2], sample.value);
+    bucket[3] = Math.max(bucket[3], sample.value);
+  } else {
+    series.minutes[minute] = [sample.value, 1, sample.value, sample.value];
+  }
+}

@@ -1,0 +1,76 @@
+import { AddressInfo } from 'node:net';
+import { EmulatorClock } from './core/EmulatorClock';
+import { createEmulatorServer } from './core/createEmulatorServer';
+import { EmulatorOptions, resolveOptions } from './core/EmulatorOptions';
+import { EmulatorState, StateFileWriter } from './core/EmulatorState';
+import { FaultInjector } from './core/FaultInjector';
+import { EmulatorContext } from './core/EmulatorService';
+import { createServices } from './services';
+import { seedDemo } from './seed/seedDemo';
+
+/** A running emulator. */
+export type RunningEmulator = {
+  /** Base URL to give SDK clients as `endpoint`, e.g. `http://127.0.0.1:4599`. */
+  endpoint: string;
+  port: number;
+  options: EmulatorOptions;
+  context: EmulatorContext;
+  faults: FaultInjector;
+  /** Stops listening and saves the state file, if any. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the emulator: one HTTP server for every emulated service. Tests pass `{ port: 0 }`
+ * for an ephemeral port and read `endpoint`.
+ */
+export async function startEmulator(
+  partial: Partial<EmulatorOptions> = {},
+): Promise<RunningEmulator> {
+  const options = resolveOptions(partial);
+  const loaded = options.stateFile
+    ? StateFileWriter.load(options.stateFile)
+    : undefined;
+  const state = loaded ?? EmulatorState.empty();
+  const context: EmulatorContext = {
+    state,
+    clock: new EmulatorClock(),
+    options,
+  };
+  if (!loaded && options.seed === 'demo') {
+    seedDemo(context);
+  }
+  const writer = options.stateFile
+    ? new StateFileWriter(options.stateFile, state)
+    : undefined;
+  writer?.flush();
+
+  const faults = new FaultInjector(options.faults, options.faultSeed);
+  const server = createEmulatorServer({
+    context,
+    services: createServices(),
+    faults,
+    onChange: () => writer?.schedule(),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://${options.host}:${port}`,
+    port,
+    options,
+    context,
+    faults,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close(error => {
+          writer?.flush();
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+  };
+}
