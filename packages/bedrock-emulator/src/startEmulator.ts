@@ -1,6 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { EmulatorClock } from './core/EmulatorClock';
-import { createEmulatorServer } from './core/createEmulatorServer';
+import {
+  createEmulatorServer,
+  trackConnections,
+} from './core/createEmulatorServer';
 import { EmulatorOptions, resolveOptions } from './core/EmulatorOptions';
 import { EmulatorState, StateFileWriter } from './core/EmulatorState';
 import { FaultInjector } from './core/FaultInjector';
@@ -52,6 +55,7 @@ export async function startEmulator(
     faults,
     onChange: () => writer?.schedule(),
   });
+  const destroyConnections = trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -65,7 +69,7 @@ export async function startEmulator(
     faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
+        destroyConnections();
         server.close(error => {
           writer?.flush();
           if (error) reject(error);

@@ -1,9 +1,15 @@
 import {
-  createServer,
+  createServer as createHttp1Server,
   IncomingMessage,
-  Server,
   ServerResponse,
 } from 'node:http';
+import {
+  createServer as createHttp2Server,
+  Http2ServerRequest,
+  Http2ServerResponse,
+} from 'node:http2';
+import { createServer as createTcpServer, Server, Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { AwsError } from './AwsError';
 import {
@@ -17,7 +23,10 @@ import { readSigV4Scope } from './sigv4Scope';
 import { handleAdminRequest, ADMIN_PREFIX } from './adminRoutes';
 import { renderRestJsonError } from '../protocols/restJson';
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+type AnyRequest = IncomingMessage | Http2ServerRequest;
+type AnyResponse = ServerResponse | Http2ServerResponse;
+
+function readBody(req: AnyRequest): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', chunk => chunks.push(chunk));
@@ -55,7 +64,7 @@ export function createEmulatorServer(options: {
 }): Server {
   const { context, services, faults, onChange } = options;
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: AnyRequest, res: AnyResponse) {
     const requestId = randomUUID();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://emulator');
@@ -137,7 +146,9 @@ export function createEmulatorServer(options: {
       await new Promise(resolve => setTimeout(resolve, decision.latencyMs));
     }
     if (decision.kind === 'drop') {
-      req.socket.destroy();
+      // HTTP/2: reset the stream; HTTP/1.1: close the connection. Either way no answer arrives.
+      if ('stream' in req) req.stream.close(2);
+      else req.socket.destroy();
       return;
     }
     if (decision.kind === 'throttle') {
@@ -182,7 +193,7 @@ export function createEmulatorServer(options: {
     onChange();
   }
 
-  return createServer((req, res) => {
+  const onRequest = (req: AnyRequest, res: AnyResponse) => {
     handle(req, res).catch(error => {
       process.stderr.write(
         `bedrock-emulator: ${(error as Error)?.stack ?? error}\n`,
@@ -197,5 +208,67 @@ export function createEmulatorServer(options: {
         );
       }
     });
+  };
+  const http1 = createHttp1Server(onRequest);
+  const http2 = createHttp2Server(onRequest);
+
+  // One port for both: the bedrock-runtime client speaks HTTP/2 (cleartext, prior knowledge) while
+  // the other clients speak HTTP/1.1, so each connection goes where its first bytes say it belongs.
+  const server = createTcpServer(socket => {
+    socket.once('data', first => {
+      socket.pause();
+      // Every HTTP/2 connection opens with the preface `PRI * HTTP/2.0`; no HTTP/1.1 method is PRI.
+      if (first.subarray(0, 3).toString('latin1') === 'PRI') {
+        http2.emit('connection', replayingStream(socket, first));
+      } else {
+        socket.unshift(first);
+        http1.emit('connection', socket);
+        socket.resume();
+      }
+    });
+    socket.on('error', () => socket.destroy());
   });
+  return server;
+}
+
+/**
+ * A stream over the socket that first replays the bytes already read. HTTP/2 reads a raw socket's
+ * handle directly (so unshifted bytes would be lost); a plain Duplex makes it read through JS.
+ */
+function replayingStream(socket: Socket, first: Buffer): Duplex {
+  const stream = new Duplex({
+    read() {
+      socket.resume();
+    },
+    write(chunk, encoding, callback) {
+      socket.write(chunk, encoding, callback);
+    },
+    final(callback) {
+      socket.end();
+      callback();
+    },
+    destroy(error, callback) {
+      socket.destroy(error ?? undefined);
+      callback(error);
+    },
+  });
+  stream.push(first);
+  socket.on('data', chunk => {
+    if (!stream.push(chunk)) socket.pause();
+  });
+  socket.on('end', () => stream.push(null));
+  socket.on('close', () => stream.destroy());
+  return stream;
+}
+
+/** Tracks open sockets so `close()` does not wait for idle keep-alive connections. */
+export function trackConnections(server: Server): () => void {
+  const sockets = new Set<Socket>();
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return () => {
+    for (const socket of sockets) socket.destroy();
+  };
 }

@@ -1,0 +1,66 @@
+import { FaultInjector, parseFaultRules } from './FaultInjector';
+
+describe('FaultInjector', () => {
+  it('applies rules by service and operation, with the given rates', () => {
+    const injector = new FaultInjector(
+      [
+        {
+          service: 'bedrock',
+          operation: 'GetModelImportJob',
+          throttleRate: 0.3,
+          errorRate: 0.1,
+          latencyMs: 5,
+        },
+      ],
+      42,
+    );
+    const decisions = Array.from({ length: 2000 }, () =>
+      injector.decide('bedrock', 'GetModelImportJob'),
+    );
+    const share = (kind: string) =>
+      decisions.filter(d => d.kind === kind).length / decisions.length;
+    expect(share('throttle')).toBeCloseTo(0.3, 1);
+    expect(share('error')).toBeCloseTo(0.07, 1); // 10% of the calls not throttled
+    expect(decisions.every(d => d.latencyMs === 5)).toBe(true);
+    expect(injector.decide('bedrock', 'ListImportedModels')).toEqual({
+      kind: 'none',
+      latencyMs: 0,
+    });
+    expect(injector.decide('ssm', 'GetModelImportJob')).toEqual({
+      kind: 'none',
+      latencyMs: 0,
+    });
+  });
+
+  it('gives the same faults for the same seed', () => {
+    const run = () => {
+      const injector = new FaultInjector(
+        [{ errorRate: 0.5, errorStatus: 503 }],
+        7,
+      );
+      return Array.from(
+        { length: 50 },
+        () => injector.decide('s3', 'PutObject').kind,
+      );
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('refuses malformed rules with the problem', () => {
+    expect(() => parseFaultRules({})).toThrow(
+      'Faults must be a JSON array of rules',
+    );
+    expect(() => parseFaultRules([{ throttleRate: 2 }])).toThrow(
+      'throttleRate must be a number from 0 to 1',
+    );
+    expect(() => parseFaultRules([{ errorStatus: 502 }])).toThrow(
+      'errorStatus must be 500 or 503',
+    );
+    expect(() => parseFaultRules([{ rate: 1 }])).toThrow(
+      'unknown field "rate"',
+    );
+    expect(parseFaultRules([{ service: 'ssm', dropRate: 0.1 }])).toEqual([
+      { service: 'ssm', dropRate: 0.1 },
+    ]);
+  });
+});
