@@ -9,3 +9,17 @@ export * from './health';
 export { checkModelName } from './domain/modelName';
 export { parseS3Uri } from './domain/s3Uri';
 export type { S3Location } from './domain/s3Uri';
+export type {
+  VersionStatus,
+  VersionRef,
+  AliasMove,
+} from './domain/registryTypes';
+export {
+  checkPointerMove,
+  checkRetirement,
+  currentVersion,
+  rollbackTarget,
+  versionAt,
+  MAX_REASON_LENGTH,
+} from './domain/aliasRules';
+export type { MoveCheck } from './domain/aliasRules';
