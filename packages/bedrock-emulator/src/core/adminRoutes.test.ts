@@ -86,3 +86,28 @@ describe('the admin path', () => {
     );
   });
 });
+
+describe('request paths', () => {
+  let kit: EmulatorTestKit;
+  beforeAll(async () => {
+    kit = await EmulatorTestKit.start();
+  });
+  afterAll(() => kit.close());
+
+  it('answers a malformed percent-encoding with 400 in the service format, not 500', async () => {
+    const res = await fetch(
+      `${kit.emulator.endpoint}/imported-models/%E0%A4%A`,
+      {
+        headers: {
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=x',
+        },
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('x-amzn-errortype')).toBe('InvalidURI');
+    expect((await res.json()).message).toContain(
+      'is not validly percent-encoded',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import {
   createServer as createHttp1Server,
   IncomingMessage,
+  OutgoingHttpHeaders,
   ServerResponse,
 } from 'node:http';
 import {
@@ -26,6 +27,12 @@ import { renderRestJsonError } from '../protocols/restJson';
 type AnyRequest = IncomingMessage | Http2ServerRequest;
 type AnyResponse = ServerResponse | Http2ServerResponse;
 
+/** What `send` needs of a response; HTTP/1.1 and HTTP/2 responses both have it. */
+type WritableResponse = {
+  writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
+  end(body: string | Buffer): unknown;
+};
+
 function readBody(req: AnyRequest): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -35,20 +42,17 @@ function readBody(req: AnyRequest): Promise<Buffer> {
   });
 }
 
-function send(
-  res: ServerResponse,
-  requestId: string,
-  response: EmulatorResponse,
-) {
+function send(res: AnyResponse, requestId: string, response: EmulatorResponse) {
   const body = response.body ?? '';
-  res.writeHead(response.status, {
+  const writable = res as WritableResponse;
+  writable.writeHead(response.status, {
     'x-amzn-requestid': requestId,
     'x-amz-request-id': requestId,
     date: new Date().toUTCString(),
     ...response.headers,
     'content-length': Buffer.byteLength(body),
   });
-  res.end(body);
+  writable.end(body);
 }
 
 /**
@@ -96,15 +100,19 @@ export function createEmulatorServer(options: {
       return;
     }
 
-    const rawPath = url.pathname;
+    // The raw target, not a parsed URL: URL parsing collapses `.` and `..` segments, which are
+    // legitimate parts of S3 keys.
+    const target = req.url ?? '/';
+    const queryStart = target.indexOf('?');
+    const rawPath = queryStart >= 0 ? target.slice(0, queryStart) : target;
+    const segments = decodeSegments(rawPath);
     const request: EmulatorRequest = {
       method,
       rawPath,
-      segments: rawPath
-        .split('/')
-        .filter(Boolean)
-        .map(segment => decodeURIComponent(segment)),
-      query: url.searchParams,
+      segments: segments ?? [],
+      query: new URLSearchParams(
+        queryStart >= 0 ? target.slice(queryStart + 1) : '',
+      ),
       headers: req.headers,
       body,
       scope,
@@ -117,6 +125,20 @@ export function createEmulatorServer(options: {
     };
 
     const candidates = services.filter(s => s.signingName === scope.service);
+    if (!segments) {
+      const error = new AwsError(
+        'InvalidURI',
+        400,
+        `The request path ${rawPath} is not validly percent-encoded.`,
+      );
+      send(
+        res,
+        requestId,
+        candidates[0]?.renderError(error, request) ??
+          renderRestJsonError(error),
+      );
+      return;
+    }
     let service: EmulatorService | undefined;
     let resolved;
     for (const candidate of candidates) {
@@ -215,7 +237,7 @@ export function createEmulatorServer(options: {
   // One port for both: the bedrock-runtime client speaks HTTP/2 (cleartext, prior knowledge) while
   // the other clients speak HTTP/1.1, so each connection goes where its first bytes say it belongs.
   const server = createTcpServer(socket => {
-    socket.once('data', first => {
+    socket.once('data', (first: Buffer) => {
       socket.pause();
       // Every HTTP/2 connection opens with the preface `PRI * HTTP/2.0`; no HTTP/1.1 method is PRI.
       if (first.subarray(0, 3).toString('latin1') === 'PRI') {
@@ -229,6 +251,18 @@ export function createEmulatorServer(options: {
     socket.on('error', () => socket.destroy());
   });
   return server;
+}
+
+/** Splits a raw path into percent-decoded segments, or undefined when its encoding is malformed. */
+function decodeSegments(rawPath: string): string[] | undefined {
+  try {
+    return rawPath
+      .split('/')
+      .filter(Boolean)
+      .map(segment => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

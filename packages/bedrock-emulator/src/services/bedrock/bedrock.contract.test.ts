@@ -18,8 +18,14 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock';
 import {
+  CreateBucketCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
   brokenArtifacts,
   llama31_8bArtifacts,
+  mistral7bArtifacts,
   qwen25_7bArtifacts,
 } from '../../seed/artifactSets';
 import {
@@ -110,6 +116,35 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
     expect(await tags(done.importedModelArn!)).toEqual([
       { key: 'model', value: 'summarizer' },
     ]);
+  });
+
+  it('imports artifacts staged with the real S3 client', async () => {
+    const s3 = new S3Client({ ...kit.clientConfig(), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'team-uploads' }));
+    for (const [name, content] of Object.entries(mistral7bArtifacts().files)) {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: 'team-uploads',
+          Key: `mistral/${name}`,
+          Body: content,
+        }),
+      );
+    }
+    const bedrock = kit.bedrock();
+    await bedrock.send(
+      new CreateModelImportJobCommand(
+        importInput('uploaded', 's3://team-uploads/mistral/'),
+      ),
+    );
+    await kit.advance(600);
+    const model = await bedrock.send(
+      new GetImportedModelCommand({ modelIdentifier: 'uploaded' }),
+    );
+    expect(model).toMatchObject({
+      modelArchitecture: 'mistral',
+      instructSupported: true,
+      customModelUnits: { customModelUnitsPerModelCopy: 2 },
+    });
   });
 
   it('fails a job on a broken artifact set with a specific message, and creates no model', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EmulatorState } from '../../core/EmulatorState';
+import { ObjectChecksum } from './s3Checksums';
 
 /** One stored object; the body is kept as base64 so the state stays JSON. */
 export type S3ObjectData = {
@@ -11,6 +12,18 @@ export type S3ObjectData = {
   contentType: string;
   lastModified: number;
   metadata: Record<string, string>;
+  /** The full-object checksum the uploader sent (and S3 verified), if any. */
+  checksum?: ObjectChecksum;
+  /** Stored representation headers, e.g. `cache-control`, `content-disposition`, `content-encoding`. */
+  headers?: Record<string, string>;
+};
+
+/** What PutObject stores besides the body. */
+export type S3ObjectAttributes = {
+  contentType?: string;
+  metadata?: Record<string, string>;
+  checksum?: ObjectChecksum;
+  headers?: Record<string, string>;
 };
 
 /** A bucket, in the global bucket namespace, owned by one account and placed in one Region. */
@@ -42,15 +55,26 @@ export class S3Store {
   listBuckets(accountId: string): S3BucketData[] {
     return Object.values(this.data.buckets)
       .filter(b => b.accountId === accountId)
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
   }
 
   /** Creates a bucket; returns false when the name is taken (by anyone). */
-  createBucket(name: string, accountId: string, region: string, now: number): boolean {
+  createBucket(
+    name: string,
+    accountId: string,
+    region: string,
+    now: number,
+  ): boolean {
     if (this.data.buckets[name]) {
       return false;
     }
-    this.data.buckets[name] = { name, accountId, region, creationTime: now, objects: {} };
+    this.data.buckets[name] = {
+      name,
+      accountId,
+      region,
+      creationTime: now,
+      objects: {},
+    };
     return true;
   }
 
@@ -76,6 +100,24 @@ export class S3Store {
       metadata: options.metadata ?? {},
     };
     bucket.objects[key] = object;
+    return object;
+  }
+
+  /** Stores an object with what PutObject records beyond `putObject`: its checksum and headers. */
+  putObjectWithAttributes(
+    bucketName: string,
+    key: string,
+    body: Buffer,
+    now: number,
+    attributes: S3ObjectAttributes,
+  ): S3ObjectData {
+    const object = this.putObject(bucketName, key, body, now, attributes);
+    if (attributes.checksum) {
+      object.checksum = attributes.checksum;
+    }
+    if (attributes.headers && Object.keys(attributes.headers).length > 0) {
+      object.headers = attributes.headers;
+    }
     return object;
   }
 
