@@ -13,6 +13,11 @@ export type {
   VersionStatus,
   VersionRef,
   AliasMove,
+  Model,
+  ModelLineage,
+  ModelVersion,
+  AliasPointer,
+  PointerMove,
 } from './domain/registryTypes';
 export {
   checkPointerMove,

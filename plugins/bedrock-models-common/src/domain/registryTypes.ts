@@ -25,3 +25,68 @@ export type AliasMove = {
   at: string;
   reason: string;
 };
+
+/** Lineage of a model: where it came from. */
+export type ModelLineage = {
+  baseModel?: string;
+  trainingDataUri?: string;
+  trainingJob?: string;
+  evaluationReportUrl?: string;
+};
+
+/** A model the portal manages: the thing whose versions are promoted. */
+export type Model = {
+  name: string;
+  title?: string;
+  description?: string;
+  /** A catalog Group or User entity ref, e.g. `group:default/support-ml`. */
+  owner: string;
+  system?: string;
+  classification: string;
+  lineage: ModelLineage;
+  tags: string[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** One version of a model: one Bedrock imported model. */
+export type ModelVersion = VersionRef & {
+  modelName: string;
+  accountId: string;
+  importedModelArn?: string;
+  jobArn?: string;
+  jobName?: string;
+  failureMessage?: string;
+  s3Uri: string;
+  architecture?: string;
+  instructSupported?: boolean;
+  cmusPerCopy?: number;
+  /** False for versions discovered in AWS that the portal did not import. */
+  managed: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** An alias pointer: which version serves an alias of a model in a Region. */
+export type AliasPointer = {
+  modelName: string;
+  alias: string;
+  region: string;
+  version: number;
+  /** How many times it moved; equals the `seq` of its last history entry. */
+  revision: number;
+  updatedBy: string;
+  updatedAt: string;
+};
+
+/** One recorded move of a pointer. */
+export type PointerMove = AliasMove & {
+  id: number;
+  modelName: string;
+  alias: string;
+  region: string;
+  /** Position in the pointer's history: 1, 2, 3 ... */
+  seq: number;
+};

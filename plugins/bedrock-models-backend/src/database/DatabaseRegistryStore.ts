@@ -1,0 +1,502 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  AliasMove,
+  AliasPointer,
+  checkPointerMove,
+  Model,
+  ModelVersion,
+  PointerMove,
+  rollbackTarget,
+  versionAt,
+  VersionStatus,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { Knex } from 'knex';
+
+/** What creating a model takes. */
+export type NewModel = Omit<Model, 'createdAt' | 'updatedAt'>;
+
+/** What recording a new version takes; the store assigns its number. */
+export type NewVersion = Omit<
+  ModelVersion,
+  'number' | 'createdAt' | 'updatedAt'
+>;
+
+/** A pointer move to make: a promote to a given version, or a rollback. */
+export type PointerMoveRequest = {
+  modelName: string;
+  alias: string;
+  region: string;
+  actor: string;
+  reason: string;
+  /** The version the caller believes the pointer names; undefined skips the stale-state check. */
+  believedCurrent?: number | null;
+  /** Where callers read the pointer: the SSM parameter the outbox row will write. */
+  parameterName: string;
+} & ({ kind: 'promote'; toVersion: number } | { kind: 'rollback' });
+
+/** What a successful move did. */
+export type PointerMoveResult = {
+  move: PointerMove;
+  pointer: AliasPointer;
+  outboxId: number;
+};
+
+type ModelRow = {
+  name: string;
+  title: string | null;
+  description: string | null;
+  owner: string;
+  system: string | null;
+  classification: string;
+  lineage: string | null;
+  tags: string | null;
+  created_by: string;
+  created_at: string | Date;
+  updated_at: string | Date;
+};
+
+type VersionRow = {
+  model_name: string;
+  number: number;
+  account_id: string;
+  region: string;
+  status: VersionStatus;
+  imported_model_arn: string | null;
+  job_arn: string | null;
+  job_name: string | null;
+  failure_message: string | null;
+  s3_uri: string;
+  architecture: string | null;
+  instruct_supported: boolean | number | null;
+  cmus_per_copy: number | null;
+  managed: boolean | number;
+  created_by: string;
+  created_at: string | Date;
+  updated_at: string | Date;
+};
+
+type PointerRow = {
+  model_name: string;
+  alias: string;
+  region: string;
+  version_number: number;
+  revision: number;
+  updated_by: string;
+  updated_at: string | Date;
+};
+
+type HistoryRow = {
+  id: number;
+  model_name: string;
+  alias: string;
+  region: string;
+  seq: number;
+  kind: 'promote' | 'rollback';
+  from_version: number | null;
+  to_version: number;
+  actor: string;
+  reason: string;
+  created_at: string | Date;
+};
+
+// SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Dates: normalise to ISO.
+const iso = (value: string | Date | number) => new Date(value).toISOString();
+const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
+
+function toModel(row: ModelRow): Model {
+  return {
+    name: row.name,
+    title: orUndefined(row.title),
+    description: orUndefined(row.description),
+    owner: row.owner,
+    system: orUndefined(row.system),
+    classification: row.classification,
+    lineage: row.lineage ? JSON.parse(row.lineage) : {},
+    tags: row.tags ? JSON.parse(row.tags) : [],
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toVersion(row: VersionRow): ModelVersion {
+  return {
+    modelName: row.model_name,
+    number: row.number,
+    accountId: row.account_id,
+    region: row.region,
+    status: row.status,
+    importedModelArn: orUndefined(row.imported_model_arn),
+    jobArn: orUndefined(row.job_arn),
+    jobName: orUndefined(row.job_name),
+    failureMessage: orUndefined(row.failure_message),
+    s3Uri: row.s3_uri,
+    architecture: orUndefined(row.architecture),
+    instructSupported:
+      row.instruct_supported === null
+        ? undefined
+        : Boolean(row.instruct_supported),
+    cmusPerCopy: orUndefined(row.cmus_per_copy),
+    managed: Boolean(row.managed),
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toPointer(row: PointerRow): AliasPointer {
+  return {
+    modelName: row.model_name,
+    alias: row.alias,
+    region: row.region,
+    version: row.version_number,
+    revision: row.revision,
+    updatedBy: row.updated_by,
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toMove(row: HistoryRow): PointerMove {
+  return {
+    id: row.id,
+    modelName: row.model_name,
+    alias: row.alias,
+    region: row.region,
+    seq: row.seq,
+    kind: row.kind,
+    fromVersion: row.from_version,
+    toVersion: row.to_version,
+    actor: row.actor,
+    reason: row.reason,
+    at: iso(row.created_at),
+  };
+}
+
+// A unique-constraint violation: another replica wrote the same pointer position or version number first.
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
+ * The registry's store: models, versions, alias pointers, their append-only history and the SSM outbox,
+ * on PostgreSQL or SQLite. Pointer moves are one transaction each.
+ */
+export class DatabaseRegistryStore {
+  constructor(private readonly db: Knex) {}
+
+  private now(): Date {
+    return new Date();
+  }
+
+  async createModel(model: NewModel): Promise<Model> {
+    const now = this.now();
+    try {
+      await this.db<ModelRow>('models').insert({
+        name: model.name,
+        title: model.title ?? null,
+        description: model.description ?? null,
+        owner: model.owner,
+        system: model.system ?? null,
+        classification: model.classification,
+        lineage: JSON.stringify(model.lineage ?? {}),
+        tags: JSON.stringify(model.tags ?? []),
+        created_by: model.createdBy,
+        created_at: now,
+        updated_at: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(`A model named ${model.name} already exists.`);
+      }
+      throw error;
+    }
+    return (await this.getModel(model.name))!;
+  }
+
+  async getModel(name: string): Promise<Model | undefined> {
+    const row = await this.db<ModelRow>('models').where({ name }).first();
+    return row ? toModel(row) : undefined;
+  }
+
+  /** Records a new version with the next number of its model, retrying if another writer took it. */
+  async addVersion(version: NewVersion): Promise<ModelVersion> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async tx => {
+          const [{ max }] = await tx('model_versions')
+            .where({ model_name: version.modelName })
+            .max({ max: 'number' });
+          const number = Number(max ?? 0) + 1;
+          const now = this.now();
+          await tx('model_versions').insert({
+            model_name: version.modelName,
+            number,
+            account_id: version.accountId,
+            region: version.region,
+            status: version.status,
+            imported_model_arn: version.importedModelArn ?? null,
+            job_arn: version.jobArn ?? null,
+            job_name: version.jobName ?? null,
+            failure_message: version.failureMessage ?? null,
+            s3_uri: version.s3Uri,
+            architecture: version.architecture ?? null,
+            instruct_supported: version.instructSupported ?? null,
+            cmus_per_copy: version.cmusPerCopy ?? null,
+            managed: version.managed,
+            created_by: version.createdBy,
+            created_at: now,
+            updated_at: now,
+          });
+          const row = await tx<VersionRow>('model_versions')
+            .where({ model_name: version.modelName, number })
+            .first();
+          return toVersion(row!);
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async getVersion(
+    modelName: string,
+    number: number,
+  ): Promise<ModelVersion | undefined> {
+    const row = await this.db<VersionRow>('model_versions')
+      .where({ model_name: modelName, number })
+      .first();
+    return row ? toVersion(row) : undefined;
+  }
+
+  async listVersions(modelName: string): Promise<ModelVersion[]> {
+    const rows = await this.db<VersionRow>('model_versions')
+      .where({ model_name: modelName })
+      .orderBy('number');
+    return rows.map(toVersion);
+  }
+
+  /** Updates what an import job or discovery learned about a version. */
+  async updateVersion(
+    modelName: string,
+    number: number,
+    patch: Partial<
+      Pick<
+        ModelVersion,
+        | 'status'
+        | 'importedModelArn'
+        | 'jobArn'
+        | 'failureMessage'
+        | 'architecture'
+        | 'instructSupported'
+        | 'cmusPerCopy'
+      >
+    >,
+  ): Promise<ModelVersion> {
+    const changes: Record<string, unknown> = { updated_at: this.now() };
+    if (patch.status !== undefined) changes.status = patch.status;
+    if (patch.importedModelArn !== undefined)
+      changes.imported_model_arn = patch.importedModelArn;
+    if (patch.jobArn !== undefined) changes.job_arn = patch.jobArn;
+    if (patch.failureMessage !== undefined)
+      changes.failure_message = patch.failureMessage;
+    if (patch.architecture !== undefined)
+      changes.architecture = patch.architecture;
+    if (patch.instructSupported !== undefined)
+      changes.instruct_supported = patch.instructSupported;
+    if (patch.cmusPerCopy !== undefined)
+      changes.cmus_per_copy = patch.cmusPerCopy;
+    const updated = await this.db('model_versions')
+      .where({ model_name: modelName, number })
+      .update(changes);
+    if (updated === 0)
+      throw new NotFoundError(`Model ${modelName} has no version ${number}.`);
+    return (await this.getVersion(modelName, number))!;
+  }
+
+  async listPointers(modelName: string): Promise<AliasPointer[]> {
+    const rows = await this.db<PointerRow>('alias_pointers')
+      .where({ model_name: modelName })
+      .orderBy(['region', 'alias']);
+    return rows.map(toPointer);
+  }
+
+  /** The history of one pointer, in the order of its moves. */
+  async pointerHistory(
+    modelName: string,
+    alias: string,
+    region: string,
+  ): Promise<PointerMove[]> {
+    const rows = await this.db<HistoryRow>('alias_history')
+      .where({ model_name: modelName, alias, region })
+      .orderBy('seq');
+    return rows.map(toMove);
+  }
+
+  /** What a pointer named at a point in time (null before its first move). */
+  async pointerAt(
+    modelName: string,
+    alias: string,
+    region: string,
+    at: Date,
+  ): Promise<number | null> {
+    return versionAt(await this.pointerHistory(modelName, alias, region), at);
+  }
+
+  /**
+   * Moves a pointer: in one transaction, checks the target (ready, same Region, caller not stale),
+   * appends the history row, moves the pointer and queues the SSM write. A writer that loses a race
+   * for the same history position retries and then sees the new state (a conflict if it was stale).
+   */
+  async movePointer(request: PointerMoveRequest): Promise<PointerMoveResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(tx => this.movePointerIn(tx, request));
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 10) throw error;
+      }
+    }
+  }
+
+  private async movePointerIn(
+    tx: Knex.Transaction,
+    request: PointerMoveRequest,
+  ): Promise<PointerMoveResult> {
+    const { modelName, alias, region } = request;
+    const key = { model_name: modelName, alias, region };
+    if (!(await tx('models').where({ name: modelName }).first())) {
+      throw new NotFoundError(`There is no model named ${modelName}.`);
+    }
+    let pointerQuery = tx<PointerRow>('alias_pointers').where(key);
+    if (tx.client.config.client === 'pg') {
+      // Serialises movers of one pointer across replicas; SQLite serialises whole transactions anyway.
+      pointerQuery = pointerQuery.forUpdate();
+    }
+    const pointer = await pointerQuery.first();
+    const current = pointer?.version_number ?? null;
+
+    const moves = (
+      await tx<HistoryRow>('alias_history').where(key).orderBy('seq')
+    ).map(toMove);
+    let targetVersion: number;
+    if (request.kind === 'rollback') {
+      if (
+        request.believedCurrent !== undefined &&
+        request.believedCurrent !== current
+      ) {
+        throw new ConflictError(
+          `The ${alias} pointer in ${region} now names ${
+            current === null ? 'no version' : `version ${current}`
+          }, not version ${
+            request.believedCurrent
+          }: someone moved it. Reload and try again.`,
+        );
+      }
+      const target = rollbackTarget(moves);
+      if (target === undefined) {
+        throw new ConflictError(
+          `The ${alias} pointer of ${modelName} in ${region} has never named another version, so there is nothing to roll back to.`,
+        );
+      }
+      targetVersion = target;
+    } else {
+      targetVersion = request.toVersion;
+    }
+
+    const versionRow = await tx<VersionRow>('model_versions')
+      .where({ model_name: modelName, number: targetVersion })
+      .first();
+    if (!versionRow) {
+      throw new NotFoundError(
+        `Model ${modelName} has no version ${targetVersion}.`,
+      );
+    }
+    const check = checkPointerMove({
+      version: {
+        number: versionRow.number,
+        region: versionRow.region,
+        status: versionRow.status,
+      },
+      pointerRegion: region,
+      alias,
+      current,
+      believedCurrent: request.believedCurrent,
+      reason: request.reason,
+    });
+    if (check.kind === 'conflict') throw new ConflictError(check.message);
+    if (check.kind === 'invalid')
+      throw new InputError(check.problems.join(' '));
+
+    const now = this.now();
+    const seq = (pointer?.revision ?? 0) + 1;
+    const [{ id: historyId }] = await tx('alias_history')
+      .insert({
+        ...key,
+        seq,
+        kind: request.kind,
+        from_version: current,
+        to_version: targetVersion,
+        actor: request.actor,
+        reason: request.reason,
+        created_at: now,
+      })
+      .returning('id');
+    if (pointer) {
+      await tx('alias_pointers')
+        .where(key)
+        .update({
+          version_number: targetVersion,
+          revision: seq,
+          updated_by: request.actor,
+          updated_at: now,
+        });
+    } else {
+      await tx('alias_pointers').insert({
+        ...key,
+        version_number: targetVersion,
+        revision: seq,
+        updated_by: request.actor,
+        updated_at: now,
+      });
+    }
+    const [{ id: outboxId }] = await tx('ssm_outbox')
+      .insert({
+        history_id: historyId,
+        account_id: versionRow.account_id,
+        region,
+        parameter_name: request.parameterName,
+        value: versionRow.imported_model_arn ?? '',
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      })
+      .returning('id');
+    const move: AliasMove & { id: number } = {
+      id: historyId,
+      kind: request.kind,
+      fromVersion: current,
+      toVersion: targetVersion,
+      actor: request.actor,
+      at: now.toISOString(),
+      reason: request.reason,
+    };
+    return {
+      move: { ...move, modelName, alias, region, seq },
+      pointer: {
+        modelName,
+        alias,
+        region,
+        version: targetVersion,
+        revision: seq,
+        updatedBy: request.actor,
+        updatedAt: now.toISOString(),
+      },
+      outboxId,
+    };
+  }
+}
