@@ -285,7 +285,9 @@ describe('DatabaseRegistryStore under concurrency', () => {
           r.status === 'rejected' ? [String(r.reason)] : [],
         );
         for (const refusal of refusals) {
-          expect(refusal).toMatch(/already names version|nothing to roll back to/);
+          expect(refusal).toMatch(
+            /already names version|nothing to roll back to/,
+          );
         }
         const [{ count }] = await knex('ssm_outbox').count({ count: '*' });
         expect(Number(count)).toBe(history.length);

@@ -34,6 +34,16 @@ export type PointerMoveRequest = {
   parameterName: string;
 } & ({ kind: 'promote'; toVersion: number } | { kind: 'rollback' });
 
+/** A queued SSM write. */
+export type OutboxEntry = {
+  id: number;
+  accountId: string;
+  region: string;
+  parameterName: string;
+  value: string;
+  attempts: number;
+};
+
 /** What a successful move did. */
 export type PointerMoveResult = {
   move: PointerMove;
@@ -446,14 +456,12 @@ export class DatabaseRegistryStore {
       })
       .returning('id');
     if (pointer) {
-      await tx('alias_pointers')
-        .where(key)
-        .update({
-          version_number: targetVersion,
-          revision: seq,
-          updated_by: request.actor,
-          updated_at: now,
-        });
+      await tx('alias_pointers').where(key).update({
+        version_number: targetVersion,
+        revision: seq,
+        updated_by: request.actor,
+        updated_at: now,
+      });
     } else {
       await tx('alias_pointers').insert({
         ...key,
@@ -498,5 +506,114 @@ export class DatabaseRegistryStore {
       },
       outboxId,
     };
+  }
+
+  /**
+   * The SSM writes due now, oldest first. A pending write with a newer write for the same parameter
+   * behind it is marked superseded, so a retried old write can never overwrite a newer pointer.
+   */
+  async dueOutbox(now: Date, limit: number): Promise<OutboxEntry[]> {
+    return this.db.transaction(async tx => {
+      const pending = await tx('ssm_outbox')
+        .where({ status: 'pending' })
+        .orderBy('id')
+        .select('id', 'account_id', 'region', 'parameter_name');
+      const newest = new Map<string, number>();
+      for (const row of pending) {
+        newest.set(
+          `${row.account_id}|${row.region}|${row.parameter_name}`,
+          row.id,
+        );
+      }
+      const superseded = pending
+        .filter(
+          row =>
+            newest.get(
+              `${row.account_id}|${row.region}|${row.parameter_name}`,
+            ) !== row.id,
+        )
+        .map(row => row.id);
+      if (superseded.length > 0) {
+        await tx('ssm_outbox')
+          .whereIn('id', superseded)
+          .update({ status: 'superseded' });
+      }
+      const due = await tx('ssm_outbox')
+        .where({ status: 'pending' })
+        .andWhere('next_attempt_at', '<=', now)
+        .orderBy('id')
+        .limit(limit);
+      return due.map(row => ({
+        id: row.id,
+        accountId: row.account_id,
+        region: row.region,
+        parameterName: row.parameter_name,
+        value: row.value,
+        attempts: row.attempts,
+      }));
+    });
+  }
+
+  async markPublished(id: number, at: Date): Promise<void> {
+    await this.db('ssm_outbox')
+      .where({ id })
+      .update({ status: 'published', published_at: at, last_error: null });
+  }
+
+  async markPublishFailed(
+    id: number,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<void> {
+    await this.db('ssm_outbox')
+      .where({ id })
+      .update({
+        attempts: this.db.raw('?? + 1', ['attempts']),
+        last_error: error.slice(0, 2000),
+        next_attempt_at: nextAttemptAt,
+      });
+  }
+
+  /** Publish state of the newest SSM write of each pointer of a model. */
+  async publishStates(
+    modelName: string,
+  ): Promise<
+    Array<{
+      alias: string;
+      region: string;
+      status: string;
+      attempts: number;
+      lastError?: string;
+      publishedAt?: string;
+    }>
+  > {
+    const rows = await this.db('ssm_outbox as o')
+      .join('alias_history as h', 'h.id', 'o.history_id')
+      .where('h.model_name', modelName)
+      .orderBy('o.id', 'desc')
+      .select(
+        'h.alias',
+        'h.region',
+        'o.status',
+        'o.attempts',
+        'o.last_error',
+        'o.published_at',
+      );
+    const seen = new Set<string>();
+    return rows
+      .filter(row => {
+        const key = `${row.alias}|${row.region}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map(row => ({
+        alias: row.alias,
+        region: row.region,
+        status: row.status,
+        attempts: row.attempts,
+        lastError: orUndefined(row.last_error),
+        publishedAt: row.published_at ? iso(row.published_at) : undefined,
+      }));
   }
 }
