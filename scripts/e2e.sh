@@ -7,6 +7,7 @@ source "$ROOT/scripts/lib/wait-for-url.sh"
 cd "$ROOT"
 
 export BEDROCK_EMULATOR_PORT=${BEDROCK_EMULATOR_PORT:-4599}
+export BEDROCK_AWS_ENDPOINT=${BEDROCK_AWS_ENDPOINT:-http://127.0.0.1:$BEDROCK_EMULATOR_PORT}
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE=${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-$(command -v chromium || command -v chromium-browser || true)}
 if [ -z "$PLAYWRIGHT_CHROMIUM_EXECUTABLE" ]; then
   echo "No Chromium found: install Debian's chromium package or set PLAYWRIGHT_CHROMIUM_EXECUTABLE." >&2

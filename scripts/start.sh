@@ -8,6 +8,7 @@ cd "$ROOT"
 mkdir -p .data
 
 export BEDROCK_EMULATOR_PORT=${BEDROCK_EMULATOR_PORT:-4599}
+export BEDROCK_AWS_ENDPOINT=${BEDROCK_AWS_ENDPOINT:-http://127.0.0.1:$BEDROCK_EMULATOR_PORT}
 pids=()
 cleanup() {
   trap - EXIT INT TERM

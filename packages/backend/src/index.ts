@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleBedrockPortalPolicy } from './permissionPolicy/permissionPolicyModule';
 
 const backend = createBackend();
 
@@ -41,9 +42,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
 // See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The portal's policy: model owners and admin groups move model pointers; see permissionPolicy/.
+backend.add(permissionModuleBedrockPortalPolicy);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

@@ -2,10 +2,27 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { BEDROCK_MODELS_PLUGIN_ID } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import {
+  BEDROCK_MODELS_PLUGIN_ID,
+  bedrockModelImportPermission,
+  bedrockModelPromotePermission,
+  bedrockModelReadPermission,
+  bedrockModelRetirePermission,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { AwsClients } from './aws/AwsClients';
+import { readRegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
+import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
 import { migrateDatabase } from './database/migrateDatabase';
+import {
+  bedrockModelResourceRef,
+  isModelOwner,
+} from './permissions/bedrockModelRules';
+import { SsmOutboxPublisher } from './publishing/SsmOutboxPublisher';
 import { createRouter } from './router';
+
+const PUBLISHER_TASK_ID = 'bedrock-models:ssm-publisher';
 
 /**
  * The bedrock-models backend plugin: the registry of fine-tuned models and every AWS call about them.
@@ -17,14 +34,64 @@ export const bedrockModelsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
+        config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
-      async init({ database, httpRouter, logger }) {
+      async init(deps) {
+        const { config, database, httpRouter, logger, scheduler } = deps;
+        const registryConfig = readRegistryConfig(config);
         const db = await migrateDatabase(database);
+        const store = new DatabaseRegistryStore(db);
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: bedrockModelResourceRef,
+          permissions: [
+            bedrockModelReadPermission,
+            bedrockModelPromotePermission,
+            bedrockModelRetirePermission,
+          ],
+          rules: [isModelOwner],
+          getResources: names => store.getModels(names),
+        });
+        deps.permissionsRegistry.addPermissions([bedrockModelImportPermission]);
+
+        const clients = new AwsClients(
+          DefaultAwsCredentialsManager.fromConfig(config),
+          registryConfig.awsEndpoint,
+        );
+        const publisher = new SsmOutboxPublisher({ store, clients, logger });
+        // One runner across replicas; a pointer move also triggers it at once.
+        await scheduler.scheduleTask({
+          id: PUBLISHER_TASK_ID,
+          frequency: { seconds: 15 },
+          timeout: { minutes: 2 },
+          scope: 'global',
+          fn: async () => {
+            await publisher.publishDue();
+          },
+        });
+
         httpRouter.use(
-          await createRouter({ healthCheck: new DatabaseHealthCheck(db) }),
+          await createRouter({
+            healthCheck: new DatabaseHealthCheck(db),
+            store,
+            config: registryConfig,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            onPointerMoved: () => {
+              scheduler
+                .triggerTask(PUBLISHER_TASK_ID)
+                .catch(error => logger.debug(`SSM publish trigger: ${error}`));
+            },
+          }),
         );
         // Load balancers and uptime checks call this without a Backstage token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,18 +1,226 @@
-import express from 'express';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  BEDROCK_MODEL_RESOURCE_TYPE,
+  bedrockModelPromotePermission,
+  bedrockModelReadPermission,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { parameterNameFor, RegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
+import {
+  DatabaseRegistryStore,
+  PointerMoveRequest,
+} from './database/DatabaseRegistryStore';
+import {
+  aliasParam,
+  modelNameParam,
+  parseInput,
+  pointerQuery,
+  promoteBody,
+  rollbackBody,
+} from './registryRequests';
+
+/** What the router needs. */
+export type RouterOptions = {
+  healthCheck: DatabaseHealthCheck;
+  store: DatabaseRegistryStore;
+  config: RegistryConfig;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  /** Called after every pointer move, e.g. to publish to SSM at once. */
+  onPointerMoved?: () => void;
+};
 
 /** Builds the plugin's REST API (mounted at /api/bedrock-models). */
-export async function createRouter(options: {
-  healthCheck: DatabaseHealthCheck;
-}): Promise<express.Router> {
-  const { healthCheck } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { healthCheck, store, config, httpAuth, permissions, auditor } =
+    options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '100kb' }));
 
   router.get('/health', async (_req, res) => {
     res.json(await healthCheck.check());
   });
+
+  const httpAuthIsUser = (
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >,
+  ): credentials is BackstageCredentials<BackstageUserPrincipal> =>
+    credentials.principal.type === 'user';
+
+  // Authenticates first, so a caller without a token gets 401 before any other answer.
+  const callerOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  // Refuses with 403 and why, unless the policy allows the caller this permission on the model.
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission:
+      | ResourcePermission<typeof BEDROCK_MODEL_RESOURCE_TYPE>
+      | BasicPermission,
+    modelName: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: modelName } as never],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${
+          permission.attributes.action === 'read'
+            ? 'read'
+            : 'move the pointers of'
+        } model ${modelName}: only its owners and the portal admins may.`,
+      );
+    }
+    return credentials;
+  }
+
+  async function requireModel(name: string) {
+    const model = await store.getModel(name);
+    if (!model) throw new NotFoundError(`There is no model named ${name}.`);
+    return model;
+  }
+
+  router.get('/models/:model', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    await requireModel(name);
+    await authorize(credentials, bedrockModelReadPermission, name);
+    const [model, versions, pointers, publishStates] = await Promise.all([
+      store.getModel(name),
+      store.listVersions(name),
+      store.listPointers(name),
+      store.publishStates(name),
+    ]);
+    res.json({ model, versions, pointers, publishStates });
+  });
+
+  router.get('/models/:model/versions/:version', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const number = Number(req.params.version);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new InputError(
+        `Invalid version "${req.params.version}": use a whole number from 1.`,
+      );
+    }
+    await requireModel(name);
+    await authorize(credentials, bedrockModelReadPermission, name);
+    const version = await store.getVersion(name, number);
+    if (!version)
+      throw new NotFoundError(`Model ${name} has no version ${number}.`);
+    res.json(version);
+  });
+
+  router.get('/models/:model/aliases/:alias/history', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const alias = aliasParam(config, req.params.alias);
+    const { region, at } = parseInput(pointerQuery(config), req.query, 'query');
+    await requireModel(name);
+    await authorize(credentials, bedrockModelReadPermission, name);
+    if (at) {
+      res.json({
+        modelName: name,
+        alias,
+        region,
+        at: new Date(at).toISOString(),
+        version: await store.pointerAt(name, alias, region, new Date(at)),
+      });
+      return;
+    }
+    res.json({ items: await store.pointerHistory(name, alias, region) });
+  });
+
+  async function move(
+    req: Request,
+    res: express.Response,
+    kind: 'promote' | 'rollback',
+  ) {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const alias = aliasParam(config, req.params.alias);
+    const promoteInput =
+      kind === 'promote'
+        ? parseInput(promoteBody(config), req.body, 'body')
+        : undefined;
+    const body =
+      promoteInput ?? parseInput(rollbackBody(config), req.body, 'body');
+    await requireModel(name);
+    // Backstage trusts service credentials in permission checks; moving a pointer needs a person to
+    // answer for it, so services (pipelines, the scaffolder) must call on behalf of a user.
+    if (!httpAuthIsUser(credentials)) {
+      throw new NotAllowedError(
+        'Pointers are moved on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.',
+      );
+    }
+    await authorize(credentials, bedrockModelPromotePermission, name);
+    const actor = credentials.principal.userEntityRef;
+    const event = await auditor.createEvent({
+      eventId: kind === 'promote' ? 'alias-promote' : 'alias-rollback',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        model: name,
+        alias,
+        region: body.region,
+        requested: promoteInput?.version ?? 'previous',
+      },
+    });
+    const request: PointerMoveRequest = {
+      modelName: name,
+      alias,
+      region: body.region,
+      actor,
+      reason: body.reason,
+      believedCurrent: body.expectedCurrentVersion,
+      parameterName: parameterNameFor(config, name, alias),
+      ...(promoteInput
+        ? { kind: 'promote' as const, toVersion: promoteInput.version }
+        : { kind: 'rollback' as const }),
+    };
+    try {
+      const result = await store.movePointer(request);
+      await event.success({
+        meta: {
+          before: result.move.fromVersion,
+          after: result.move.toVersion,
+          seq: result.move.seq,
+        },
+      });
+      options.onPointerMoved?.();
+      res.status(200).json(result);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.post('/models/:model/aliases/:alias', (req, res) =>
+    move(req, res, 'promote'),
+  );
+  router.post('/models/:model/aliases/:alias/rollback', (req, res) =>
+    move(req, res, 'rollback'),
+  );
 
   return router;
 }

@@ -28,3 +28,4 @@ export {
   MAX_REASON_LENGTH,
 } from './domain/aliasRules';
 export type { MoveCheck } from './domain/aliasRules';
+export * from './permissions';

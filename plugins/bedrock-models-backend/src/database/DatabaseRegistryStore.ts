@@ -233,6 +233,13 @@ export class DatabaseRegistryStore {
     return row ? toModel(row) : undefined;
   }
 
+  /** Models by name, in the order asked, undefined where there is none (for permission checks). */
+  async getModels(names: string[]): Promise<Array<Model | undefined>> {
+    const rows = await this.db<ModelRow>('models').whereIn('name', names);
+    const byName = new Map(rows.map(row => [row.name, toModel(row)]));
+    return names.map(name => byName.get(name));
+  }
+
   /** Records a new version with the next number of its model, retrying if another writer took it. */
   async addVersion(version: NewVersion): Promise<ModelVersion> {
     for (let attempt = 1; ; attempt++) {
@@ -575,9 +582,7 @@ export class DatabaseRegistryStore {
   }
 
   /** Publish state of the newest SSM write of each pointer of a model. */
-  async publishStates(
-    modelName: string,
-  ): Promise<
+  async publishStates(modelName: string): Promise<
     Array<{
       alias: string;
       region: string;

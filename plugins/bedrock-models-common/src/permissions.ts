@@ -1,0 +1,39 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Permission resource type of a model; resource refs are model names. */
+export const BEDROCK_MODEL_RESOURCE_TYPE = 'bedrock-model';
+
+/** Read a model, its versions, pointers and history. */
+export const bedrockModelReadPermission = createPermission({
+  name: 'bedrock.model.read',
+  attributes: { action: 'read' },
+  resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
+});
+
+/** Import a new model or a new version of one. */
+export const bedrockModelImportPermission = createPermission({
+  name: 'bedrock.model.import',
+  attributes: { action: 'create' },
+});
+
+/** Promote a version to an alias, or roll an alias back. */
+export const bedrockModelPromotePermission = createPermission({
+  name: 'bedrock.model.promote',
+  attributes: { action: 'update' },
+  resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
+});
+
+/** Retire a version: delete its imported model in Bedrock. */
+export const bedrockModelRetirePermission = createPermission({
+  name: 'bedrock.model.retire',
+  attributes: { action: 'delete' },
+  resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
+});
+
+/** Every permission of the bedrock-models plugin. */
+export const bedrockModelsPermissions = [
+  bedrockModelReadPermission,
+  bedrockModelImportPermission,
+  bedrockModelPromotePermission,
+  bedrockModelRetirePermission,
+];
