@@ -7,8 +7,9 @@ const [mode, jestFile, playwrightFile] = process.argv.slice(2);
 const jest = JSON.parse(fs.readFileSync(jestFile, 'utf8'));
 const assertions = jest.testResults.flatMap(suite => suite.assertionResults);
 const passedOn = engine =>
-  assertions.filter(a => a.status === 'passed' && a.title.includes(engine))
-    .length;
+  assertions.filter(
+    a => a.status === 'passed' && (a.fullName || a.title).includes(engine),
+  ).length;
 
 if (mode === 'jest') {
   const postgres = passedOn('"POSTGRES_');
