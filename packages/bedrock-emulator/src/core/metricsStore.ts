@@ -39,6 +39,43 @@ export function metricsData(
   );
 }
 
+/** A minute bucket's statistics: [sum, sampleCount, minimum, maximum]. */
+export type MinuteAggregate = [number, number, number, number];
+
+/** Records samples already aggregated for one minute (PutMetricData's StatisticValues, or Values with Counts). */
+export function recordAggregate(
+  context: EmulatorContext,
+  sample: {
+    accountId: string;
+    region: string;
+    namespace: string;
+    metricName: string;
+    dimensions: Record<string, string>;
+    timestampMs: number;
+    aggregate: MinuteAggregate;
+  },
+): void {
+  const data = metricsData(context, sample.accountId, sample.region);
+  const key = seriesKey(sample.namespace, sample.metricName, sample.dimensions);
+  const series = (data.series[key] ??= {
+    namespace: sample.namespace,
+    metricName: sample.metricName,
+    dimensions: { ...sample.dimensions },
+    minutes: {},
+  });
+  const minute = String(Math.floor(sample.timestampMs / 60_000) * 60_000);
+  const bucket = series.minutes[minute];
+  const [sum, count, min, max] = sample.aggregate;
+  if (bucket) {
+    bucket[0] += sum;
+    bucket[1] += count;
+    bucket[2] = Math.min(bucket[2], min);
+    bucket[3] = Math.max(bucket[3], max);
+  } else {
+    series.minutes[minute] = [sum, count, min, max];
+  }
+}
+
 /** Records one sample, as the runtime does for invocations and the seed for history. */
 export function recordMetric(
   context: EmulatorContext,
@@ -52,22 +89,6 @@ export function recordMetric(
     value: number;
   },
 ): void {
-  const data = metricsData(context, sample.accountId, sample.region);
-  const key = seriesKey(sample.namespace, sample.metricName, sample.dimensions);
-  const series = (data.series[key] ??= {
-    namespace: sample.namespace,
-    metricName: sample.metricName,
-    dimensions: { ...sample.dimensions },
-    minutes: {},
-  });
-  const minute = String(Math.floor(sample.timestampMs / 60_000) * 60_000);
-  const bucket = series.minutes[minute];
-  if (bucket) {
-    bucket[0] += sample.value;
-    bucket[1] += 1;
-    bucket[2] = Math.min(bucket[2], sample.value);
-    bucket[3] = Math.max(bucket[3], sample.value);
-  } else {
-    series.minutes[minute] = [sample.value, 1, sample.value, sample.value];
-  }
+  const { value, ...where } = sample;
+  recordAggregate(context, { ...where, aggregate: [value, 1, value, value] });
 }

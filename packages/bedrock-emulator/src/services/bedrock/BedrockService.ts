@@ -22,6 +22,7 @@ import {
 import { IMPORT_REGIONS } from './importRules';
 import { PATTERNS, readTags, requireString } from './inputValidation';
 import { decodePageToken, encodePageToken, readMaxResults } from './pageToken';
+import { bedrockServerError, bedrockThrottlingError } from './bedrockErrors';
 
 type Handler = (
   request: EmulatorRequest,
@@ -458,23 +459,7 @@ export function createBedrockService(): EmulatorService {
       };
     },
     renderError: error => renderRestJsonError(error),
-    throttlingError: () =>
-      new AwsError(
-        'ThrottlingException',
-        429,
-        'Too many requests, please wait before trying again.',
-      ),
-    serverError: status =>
-      status === 503
-        ? new AwsError(
-            'ServiceUnavailableException',
-            503,
-            'Service unavailable. Try your request again.',
-          )
-        : new AwsError(
-            'InternalServerException',
-            500,
-            'An internal server error occurred. Retry your request.',
-          ),
+    throttlingError: bedrockThrottlingError,
+    serverError: bedrockServerError,
   };
 }

@@ -14,6 +14,10 @@ import {
   parseInvocationBody,
   promptOf,
 } from './invocationFormats';
+import {
+  bedrockServerError,
+  bedrockThrottlingError,
+} from '../bedrock/bedrockErrors';
 
 function parseJson(request: EmulatorRequest): unknown {
   try {
@@ -98,6 +102,37 @@ function recordInvocation(
 // Simulated latency: a fixed overhead plus a per-token cost, reported but not slept.
 const latencyFor = (generation: Generation) => 40 + 3 * generation.tokens;
 
+/**
+ * Generates the answer of a ready model, marks it used (so it stays warm) and records the call's
+ * metrics: what InvokeModel and Converse share.
+ */
+function serve(
+  call: {
+    request: EmulatorRequest;
+    context: EmulatorContext;
+    store: BedrockStore;
+    model: ImportedModel;
+    now: number;
+  },
+  prompt: string,
+  maxTokens: number,
+) {
+  const { request, context, store, model, now } = call;
+  const generation = generateText(model.modelArn, prompt, maxTokens);
+  const promptTokens = countTokens(prompt);
+  const latencyMs = latencyFor(generation);
+  store.updateRuntime(model, {
+    lastInvokedAt: now,
+    restoreStartedAt: model.restoreStartedAt,
+  });
+  recordInvocation(context, request, model, now, {
+    input: promptTokens,
+    output: generation.tokens,
+    latencyMs,
+  });
+  return { generation, promptTokens, latencyMs };
+}
+
 function invokeModel(
   request: EmulatorRequest,
   context: EmulatorContext,
@@ -110,19 +145,11 @@ function invokeModel(
       'This model has no chat template, so it cannot take "messages". Send a "prompt", or import the model with a chat template.',
     );
   }
-  const prompt = promptOf(body);
-  const generation = generateText(model.modelArn, prompt, body.maxTokens);
-  const promptTokens = countTokens(prompt);
-  const latencyMs = latencyFor(generation);
-  store.updateRuntime(model, {
-    lastInvokedAt: now,
-    restoreStartedAt: model.restoreStartedAt,
-  });
-  recordInvocation(context, request, model, now, {
-    input: promptTokens,
-    output: generation.tokens,
-    latencyMs,
-  });
+  const { generation, promptTokens, latencyMs } = serve(
+    { request, context, store, model, now },
+    promptOf(body),
+    body.maxTokens,
+  );
   return {
     status: 200,
     headers: {
@@ -194,19 +221,15 @@ function converse(
       "This model doesn't support the Converse API. Use InvokeModel with the model's own request format instead.",
     );
   }
-  const prompt = texts.join('\n');
-  const generation = generateText(model.modelArn, prompt, maxTokens);
-  const inputTokens = countTokens(prompt);
-  const latencyMs = latencyFor(generation);
-  store.updateRuntime(model, {
-    lastInvokedAt: now,
-    restoreStartedAt: model.restoreStartedAt,
-  });
-  recordInvocation(context, request, model, now, {
-    input: inputTokens,
-    output: generation.tokens,
+  const {
+    generation,
+    promptTokens: inputTokens,
     latencyMs,
-  });
+  } = serve(
+    { request, context, store, model, now },
+    texts.join('\n'),
+    maxTokens,
+  );
   return {
     status: 200,
     headers: { 'content-type': 'application/json' },
@@ -254,23 +277,7 @@ export function createBedrockRuntimeService(): EmulatorService {
       return undefined;
     },
     renderError: error => renderRestJsonError(error),
-    throttlingError: () =>
-      new AwsError(
-        'ThrottlingException',
-        429,
-        'Too many requests, please wait before trying again.',
-      ),
-    serverError: status =>
-      status === 503
-        ? new AwsError(
-            'ServiceUnavailableException',
-            503,
-            'The service is unavailable. Try again later.',
-          )
-        : new AwsError(
-            'InternalServerException',
-            500,
-            'An internal server error occurred. Retry your request.',
-          ),
+    throttlingError: bedrockThrottlingError,
+    serverError: bedrockServerError,
   };
 }

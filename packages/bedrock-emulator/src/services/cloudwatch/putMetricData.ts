@@ -18,7 +18,7 @@ import {
   readUnit,
   requiredString,
 } from './readCloudWatchInput';
-import { recordMetricAggregate } from './recordMetricAggregate';
+import { recordAggregate } from '../../core/metricsStore';
 
 const HOUR_MS = 3_600_000;
 /** CloudWatch accepts data points up to two weeks old and up to two hours ahead. */
@@ -234,7 +234,7 @@ export function putMetricData(
     if ('value' in write.sample) {
       recordMetric(context, { ...target, value: write.sample.value });
     } else if (write.sample.aggregate[1] > 0) {
-      recordMetricAggregate(context, {
+      recordAggregate(context, {
         ...target,
         aggregate: write.sample.aggregate,
       });
