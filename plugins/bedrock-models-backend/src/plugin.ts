@@ -86,6 +86,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            clients,
             onPointerMoved: () => {
               scheduler
                 .triggerTask(PUBLISHER_TASK_ID)

@@ -102,3 +102,42 @@ export function pointerQuery(config: RegistryConfig) {
       .optional(),
   });
 }
+
+/** Query of `GET /models`: search, filters, sort and page. */
+export function modelSearchQuery(config: RegistryConfig) {
+  return z
+    .strictObject({
+      q: z.string().max(200).optional(),
+      owner: z.string().max(255).optional(),
+      account: z
+        .string()
+        .regex(/^\d{12}$/, 'must be a 12-digit account id')
+        .optional(),
+      region: regionSchema(config).optional(),
+      architecture: z.string().max(64).optional(),
+      classification: z
+        .string()
+        .refine(c => config.classifications.includes(c), {
+          message: `must be one of ${config.classifications.join(', ')}`,
+        })
+        .optional(),
+      alias: z
+        .string()
+        .refine(a => config.aliases.includes(a), {
+          message: `must be one of ${config.aliases.join(', ')}`,
+        })
+        .optional(),
+      aliasState: z.enum(['set', 'unset']).optional(),
+      sort: z.enum(['name', 'updatedAt']).default('name'),
+      order: z.enum(['asc', 'desc']).default('asc'),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).default(0),
+    })
+    .refine(q => !q.aliasState || q.alias, {
+      message: 'aliasState needs alias',
+      path: ['aliasState'],
+    });
+}
+
+/** Body of `POST /models/{model}/versions/{n}/retire`. */
+export const retireBody = z.strictObject({ reason });

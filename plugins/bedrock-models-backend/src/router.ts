@@ -6,7 +6,13 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -16,9 +22,13 @@ import {
   BEDROCK_MODEL_RESOURCE_TYPE,
   bedrockModelPromotePermission,
   bedrockModelReadPermission,
+  bedrockModelRetirePermission,
+  checkRetirement,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { DeleteImportedModelCommand } from '@aws-sdk/client-bedrock';
+import { AwsClients } from './aws/AwsClients';
 import { parameterNameFor, RegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
 import {
@@ -28,6 +38,8 @@ import {
 import {
   aliasParam,
   modelNameParam,
+  modelSearchQuery,
+  retireBody,
   parseInput,
   pointerQuery,
   promoteBody,
@@ -42,6 +54,8 @@ export type RouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** The AWS layer, for retiring versions (DeleteImportedModel). */
+  clients: AwsClients;
   /** Called after every pointer move, e.g. to publish to SSM at once. */
   onPointerMoved?: () => void;
 };
@@ -99,6 +113,28 @@ export async function createRouter(
     if (!model) throw new NotFoundError(`There is no model named ${name}.`);
     return model;
   }
+
+  router.get('/models', async (req, res) => {
+    const credentials = await callerOf(req);
+    const query = parseInput(modelSearchQuery(config), req.query, 'query');
+    await authorize(credentials, bedrockModelReadPermission, '*');
+    res.json(
+      await store.searchModels({
+        text: query.q,
+        owner: query.owner,
+        accountId: query.account,
+        region: query.region,
+        architecture: query.architecture,
+        classification: query.classification,
+        alias: query.alias,
+        aliasState: query.aliasState,
+        sort: query.sort,
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+    );
+  });
 
   router.get('/models/:model', async (req, res) => {
     const credentials = await callerOf(req);
@@ -214,6 +250,73 @@ export async function createRouter(
       throw error;
     }
   }
+
+  router.post('/models/:model/versions/:version/retire', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const number = Number(req.params.version);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new InputError(
+        `Invalid version "${req.params.version}": use a whole number from 1.`,
+      );
+    }
+    const { reason } = parseInput(retireBody, req.body, 'body');
+    await requireModel(name);
+    if (!httpAuthIsUser(credentials)) {
+      throw new NotAllowedError(
+        'Versions are retired on behalf of a user: call with a user token, not service credentials alone.',
+      );
+    }
+    await authorize(credentials, bedrockModelRetirePermission, name);
+    const event = await auditor.createEvent({
+      eventId: 'version-retire',
+      severityLevel: 'high',
+      request: req,
+      meta: { model: name, version: number, reason },
+    });
+    try {
+      const before = await store.beginRetirement(
+        name,
+        number,
+        (version, pointers) => {
+          const check = checkRetirement({
+            version,
+            pointersNamingIt: pointers,
+          });
+          if (check.kind === 'conflict') throw new ConflictError(check.message);
+          if (check.kind === 'invalid')
+            throw new InputError(check.problems.join(' '));
+        },
+      );
+      try {
+        const bedrock = await options.clients.bedrock(
+          before.accountId,
+          before.region,
+        );
+        await bedrock.send(
+          new DeleteImportedModelCommand({
+            modelIdentifier: before.importedModelArn,
+          }),
+        );
+      } catch (error) {
+        // AWS did not delete it: the version is still there and ready, so say so and change nothing.
+        await store.updateVersion(name, number, { status: before.status });
+        throw new ServiceUnavailableError(
+          `Bedrock did not delete ${before.importedModelArn}: ${
+            (error as Error).message
+          }. The version is unchanged; try again.`,
+        );
+      }
+      const after = await store.getVersion(name, number);
+      await event.success({
+        meta: { before: before.status, after: after?.status ?? 'retired' },
+      });
+      res.json(after);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
 
   router.post('/models/:model/aliases/:alias', (req, res) =>
     move(req, res, 'promote'),

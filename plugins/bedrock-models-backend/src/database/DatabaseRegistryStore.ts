@@ -34,6 +34,31 @@ export type PointerMoveRequest = {
   parameterName: string;
 } & ({ kind: 'promote'; toVersion: number } | { kind: 'rollback' });
 
+/** Filters, sort and page of a model search. */
+export type ModelSearch = {
+  /** Matches name, title and description, case-insensitively. */
+  text?: string;
+  owner?: string;
+  accountId?: string;
+  region?: string;
+  architecture?: string;
+  classification?: string;
+  /** Only models with (or without) a pointer of this alias. */
+  alias?: string;
+  aliasState?: 'set' | 'unset';
+  sort: 'name' | 'updatedAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+/** One row of a search: the model and what serves where. */
+export type ModelSummary = Model & {
+  versionCount: number;
+  regions: string[];
+  pointers: Array<{ alias: string; region: string; version: number }>;
+};
+
 /** A queued SSM write. */
 export type OutboxEntry = {
   id: number;
@@ -620,5 +645,122 @@ export class DatabaseRegistryStore {
         lastError: orUndefined(row.last_error),
         publishedAt: row.published_at ? iso(row.published_at) : undefined,
       }));
+  }
+
+  /**
+   * Searches models. Runs the same four statements whatever the number of models: a count, the page,
+   * and the versions and pointers of the models on the page.
+   */
+  async searchModels(
+    search: ModelSearch,
+  ): Promise<{ items: ModelSummary[]; totalCount: number }> {
+    const query = this.db<ModelRow>('models as m');
+    if (search.text) {
+      const like = `%${search.text
+        .toLowerCase()
+        .replace(/[%_\\]/g, c => `\\${c}`)}%`;
+      query.where(inner =>
+        inner
+          .whereRaw("lower(m.name) like ? escape '\\'", [like])
+          .orWhereRaw("lower(coalesce(m.title, '')) like ? escape '\\'", [like])
+          .orWhereRaw("lower(coalesce(m.description, '')) like ? escape '\\'", [
+            like,
+          ]),
+      );
+    }
+    if (search.owner) query.where('m.owner', search.owner);
+    if (search.classification)
+      query.where('m.classification', search.classification);
+    if (search.accountId || search.region || search.architecture) {
+      query.whereExists(sub => {
+        sub
+          .select(this.db.raw('1'))
+          .from('model_versions as v')
+          .whereRaw('v.model_name = m.name');
+        if (search.accountId) sub.where('v.account_id', search.accountId);
+        if (search.region) sub.where('v.region', search.region);
+        if (search.architecture)
+          sub.where('v.architecture', search.architecture);
+      });
+    }
+    if (search.alias && search.aliasState) {
+      const exists = (sub: Knex.QueryBuilder) => {
+        sub
+          .select(this.db.raw('1'))
+          .from('alias_pointers as p')
+          .whereRaw('p.model_name = m.name')
+          .where('p.alias', search.alias!);
+        if (search.region) sub.where('p.region', search.region);
+      };
+      if (search.aliasState === 'set') query.whereExists(exists);
+      else query.whereNotExists(exists);
+    }
+    const [{ count }] = await query.clone().count({ count: '*' });
+    const column = search.sort === 'name' ? 'm.name' : 'm.updated_at';
+    const rows: ModelRow[] = await query
+      .select('m.*')
+      .orderBy(column, search.order)
+      .orderBy('m.name', 'asc')
+      .limit(search.limit)
+      .offset(search.offset);
+    const names = rows.map(row => row.name);
+    const [versionRows, pointerRows] = await Promise.all([
+      this.db('model_versions')
+        .whereIn('model_name', names)
+        .select('model_name', 'region'),
+      this.db<PointerRow>('alias_pointers')
+        .whereIn('model_name', names)
+        .orderBy(['region', 'alias']),
+    ]);
+    const items = rows.map(row => {
+      const versions = versionRows.filter(v => v.model_name === row.name);
+      return {
+        ...toModel(row),
+        versionCount: versions.length,
+        regions: [...new Set(versions.map(v => v.region as string))].sort(),
+        pointers: pointerRows
+          .filter(p => p.model_name === row.name)
+          .map(p => ({
+            alias: p.alias,
+            region: p.region,
+            version: p.version_number,
+          })),
+      };
+    });
+    return { items, totalCount: Number(count) };
+  }
+
+  /**
+   * Marks a version retired, in a transaction that checks no pointer names it (so no promote can race
+   * it: a retired version is not ready). Returns the version as it was, to restore if AWS refuses.
+   */
+  async beginRetirement(
+    modelName: string,
+    number: number,
+    check: (
+      version: ModelVersion,
+      pointers: Array<{ alias: string; region: string }>,
+    ) => void,
+  ): Promise<ModelVersion> {
+    return this.db.transaction(async tx => {
+      const row = await tx<VersionRow>('model_versions')
+        .where({ model_name: modelName, number })
+        .first();
+      if (!row)
+        throw new NotFoundError(`Model ${modelName} has no version ${number}.`);
+      const pointers = await tx<PointerRow>('alias_pointers').where({
+        model_name: modelName,
+        version_number: number,
+      });
+      const version = toVersion(row);
+      check(
+        version,
+        pointers.map(p => ({ alias: p.alias, region: p.region })),
+      );
+      await tx('model_versions')
+        .where({ model_name: modelName, number })
+        .update({ status: 'retired', updated_at: this.now() });
+      return version;
+    });
   }
 }
