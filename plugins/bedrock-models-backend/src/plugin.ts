@@ -20,6 +20,7 @@ import {
   isModelOwner,
 } from './permissions/bedrockModelRules';
 import { SsmOutboxPublisher } from './publishing/SsmOutboxPublisher';
+import { SsmReconciler } from './publishing/SsmReconciler';
 import { createRouter } from './router';
 
 const PUBLISHER_TASK_ID = 'bedrock-models:ssm-publisher';
@@ -75,6 +76,26 @@ export const bedrockModelsPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await publisher.publishDue();
+          },
+        });
+
+        const reconciler = new SsmReconciler({
+          store,
+          clients,
+          config: registryConfig,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'bedrock-models:ssm-reconciler',
+          frequency: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            const result = await reconciler.reconcile();
+            if (result.requeued + result.unreadable > 0) {
+              logger.warn(`SSM reconciliation: ${JSON.stringify(result)}`);
+            }
           },
         });
 

@@ -195,24 +195,63 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('searches models with filters, text (escaping % and _), sort and page', async () => {
-    const store = await seeded(await migrated(databaseId));
-    await store.createModel({ name: 'claims-triage', title: '100% claims', owner: 'group:default/claims-ai', classification: 'confidential', lineage: {}, tags: [], createdBy: 'x' });
-    await store.addVersion(version({ modelName: 'claims-triage', region: 'eu-central-1', architecture: 'qwen2' }));
-    await store.movePointer(promote(1));
-    const base = { sort: 'name' as const, order: 'asc' as const, limit: 10, offset: 0 };
-    const names = async (search: object) => (await store.searchModels({ ...base, ...search })).items.map(m => m.name);
-    expect(await names({})).toEqual(['claims-triage', 'summarizer']);
-    expect(await names({ text: '100%' })).toEqual(['claims-triage']);
-    expect(await names({ text: '_' })).toEqual([]);
-    expect(await names({ region: 'eu-central-1' })).toEqual(['claims-triage']);
-    expect(await names({ alias: 'production', aliasState: 'set' })).toEqual(['summarizer']);
-    expect(await names({ alias: 'production', aliasState: 'unset' })).toEqual(['claims-triage']);
-    expect(await names({ order: 'desc', limit: 1 })).toEqual(['summarizer']);
-    const page = await store.searchModels({ ...base, limit: 1, offset: 1 });
-    expect(page).toMatchObject({ totalCount: 2, items: [{ name: 'summarizer', versionCount: 3, pointers: [{ alias: 'production', region: 'us-east-1', version: 1 }] }] });
-  });
+      const store = await seeded(await migrated(databaseId));
+      await store.createModel({
+        name: 'claims-triage',
+        title: '100% claims',
+        owner: 'group:default/claims-ai',
+        classification: 'confidential',
+        lineage: {},
+        tags: [],
+        createdBy: 'x',
+      });
+      await store.addVersion(
+        version({
+          modelName: 'claims-triage',
+          region: 'eu-central-1',
+          architecture: 'qwen2',
+        }),
+      );
+      await store.movePointer(promote(1));
+      const base = {
+        sort: 'name' as const,
+        order: 'asc' as const,
+        limit: 10,
+        offset: 0,
+      };
+      const names = async (search: object) =>
+        (await store.searchModels({ ...base, ...search })).items.map(
+          m => m.name,
+        );
+      expect(await names({})).toEqual(['claims-triage', 'summarizer']);
+      expect(await names({ text: '100%' })).toEqual(['claims-triage']);
+      expect(await names({ text: '_' })).toEqual([]);
+      expect(await names({ region: 'eu-central-1' })).toEqual([
+        'claims-triage',
+      ]);
+      expect(await names({ alias: 'production', aliasState: 'set' })).toEqual([
+        'summarizer',
+      ]);
+      expect(await names({ alias: 'production', aliasState: 'unset' })).toEqual(
+        ['claims-triage'],
+      );
+      expect(await names({ order: 'desc', limit: 1 })).toEqual(['summarizer']);
+      const page = await store.searchModels({ ...base, limit: 1, offset: 1 });
+      expect(page).toMatchObject({
+        totalCount: 2,
+        items: [
+          {
+            name: 'summarizer',
+            versionCount: 3,
+            pointers: [
+              { alias: 'production', region: 'us-east-1', version: 1 },
+            ],
+          },
+        ],
+      });
+    });
 
-  it('writes nothing when a move is refused', async () => {
+    it('writes nothing when a move is refused', async () => {
       const knex = await migrated(databaseId);
       const store = await seeded(knex);
       await store.updateVersion('summarizer', 2, { status: 'importing' });

@@ -763,4 +763,78 @@ export class DatabaseRegistryStore {
       return version;
     });
   }
+
+  /** Every pointer with what SSM should say for it: the account, and the ARN of the version it names. */
+  async publishedPointers(): Promise<
+    Array<{
+      modelName: string;
+      alias: string;
+      region: string;
+      accountId: string;
+      value: string;
+      historyId: number;
+      pending: boolean;
+    }>
+  > {
+    const rows = await this.db('alias_pointers as p')
+      .join('model_versions as v', function joinVersion() {
+        this.on('v.model_name', '=', 'p.model_name').andOn(
+          'v.number',
+          '=',
+          'p.version_number',
+        );
+      })
+      .join('alias_history as h', function joinHistory() {
+        this.on('h.model_name', '=', 'p.model_name')
+          .andOn('h.alias', '=', 'p.alias')
+          .andOn('h.region', '=', 'p.region')
+          .andOn('h.seq', '=', 'p.revision');
+      })
+      .select(
+        'p.model_name',
+        'p.alias',
+        'p.region',
+        'v.account_id',
+        'v.imported_model_arn',
+        'h.id as history_id',
+      );
+    const pendingHistory = new Set(
+      (
+        await this.db('ssm_outbox')
+          .where({ status: 'pending' })
+          .select('history_id')
+      ).map(r => r.history_id),
+    );
+    return rows.map(row => ({
+      modelName: row.model_name,
+      alias: row.alias,
+      region: row.region,
+      accountId: row.account_id,
+      value: row.imported_model_arn ?? '',
+      historyId: row.history_id,
+      pending: pendingHistory.has(row.history_id),
+    }));
+  }
+
+  /** Queues the SSM write of a pointer again (the reconciler found SSM out of step). */
+  async requeuePublish(entry: {
+    historyId: number;
+    accountId: string;
+    region: string;
+    parameterName: string;
+    value: string;
+  }): Promise<void> {
+    const now = this.now();
+    await this.db('ssm_outbox').insert({
+      history_id: entry.historyId,
+      account_id: entry.accountId,
+      region: entry.region,
+      parameter_name: entry.parameterName,
+      value: entry.value,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import {
+  DeleteParameterCommand,
   GetParameterCommand,
   GetParameterHistoryCommand,
+  PutParameterCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
@@ -17,6 +19,8 @@ import {
 } from '../database/DatabaseRegistryStore';
 import { MIGRATIONS_TABLE } from '../database/migrateDatabase';
 import { publishBackoffMs, SsmOutboxPublisher } from './SsmOutboxPublisher';
+import { SsmReconciler } from './SsmReconciler';
+import { readRegistryConfig } from '../config/readRegistryConfig';
 
 jest.setTimeout(60_000);
 
@@ -169,6 +173,127 @@ describe.each(databases.eachSupportedId())(
         (await ssm.send(new GetParameterCommand({ Name: PARAMETER }))).Parameter
           ?.Value,
       ).toBe(arnOf(1));
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'SsmReconciler on %p, against the emulator',
+  databaseId => {
+    it('republishes a parameter someone changed or deleted, and leaves one in step alone', async () => {
+      const emulator = await startEmulator({ port: 0 });
+      try {
+        const credentials = DefaultAwsCredentialsManager.fromConfig(
+          new ConfigReader({
+            aws: {
+              accounts: [
+                {
+                  accountId: ACCOUNT,
+                  accessKeyId: 'local',
+                  secretAccessKey: 'local',
+                },
+              ],
+            },
+          }),
+        );
+        const clients = new AwsClients(credentials, emulator.endpoint);
+        const knex = await databases.init(databaseId);
+        await knex.migrate.latest({
+          directory: `${__dirname}/../../migrations`,
+          tableName: MIGRATIONS_TABLE,
+        });
+        const store = new DatabaseRegistryStore(knex);
+        await store.createModel({
+          name: 'summarizer',
+          owner: 'group:default/support-ml',
+          classification: 'internal',
+          lineage: {},
+          tags: [],
+          createdBy: 'x',
+        });
+        await store.addVersion({
+          modelName: 'summarizer',
+          accountId: ACCOUNT,
+          region: 'us-east-1',
+          status: 'ready',
+          importedModelArn: arnOf(1),
+          s3Uri: 's3://a/b/',
+          managed: true,
+          createdBy: 'x',
+        });
+        await store.movePointer({
+          kind: 'promote',
+          toVersion: 1,
+          modelName: 'summarizer',
+          alias: 'production',
+          region: 'us-east-1',
+          actor: 'user:default/ana',
+          reason: 'r',
+          parameterName: PARAMETER,
+        });
+        const logger = mockServices.logger.mock();
+        const publisher = new SsmOutboxPublisher({
+          store,
+          clients,
+          logger,
+          now: () => new Date(Date.now() + 60_000),
+        });
+        const reconciler = new SsmReconciler({
+          store,
+          clients,
+          logger,
+          config: readRegistryConfig(new ConfigReader({})),
+        });
+        const ssm = new SSMClient({
+          endpoint: emulator.endpoint,
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        });
+
+        expect(await reconciler.reconcile()).toEqual({
+          inStep: 0,
+          requeued: 0,
+          unreadable: 0,
+        }); // write still pending
+        await publisher.publishDue();
+        expect(await reconciler.reconcile()).toEqual({
+          inStep: 1,
+          requeued: 0,
+          unreadable: 0,
+        });
+
+        await ssm.send(
+          new PutParameterCommand({
+            Name: PARAMETER,
+            Value: 'hand-edited',
+            Overwrite: true,
+          }),
+        );
+        expect(await reconciler.reconcile()).toEqual({
+          inStep: 0,
+          requeued: 1,
+          unreadable: 0,
+        });
+        await publisher.publishDue();
+        expect(
+          (await ssm.send(new GetParameterCommand({ Name: PARAMETER })))
+            .Parameter?.Value,
+        ).toBe(arnOf(1));
+
+        await ssm.send(new DeleteParameterCommand({ Name: PARAMETER }));
+        expect(await reconciler.reconcile()).toEqual({
+          inStep: 0,
+          requeued: 1,
+          unreadable: 0,
+        });
+        await publisher.publishDue();
+        expect(
+          (await ssm.send(new GetParameterCommand({ Name: PARAMETER })))
+            .Parameter?.Value,
+        ).toBe(arnOf(1));
+      } finally {
+        await emulator.close();
+      }
     });
   },
 );
