@@ -3,7 +3,9 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  BEDROCK_MODELS_EVENT_TOPIC,
   BEDROCK_MODELS_PLUGIN_ID,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
@@ -38,6 +40,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -108,10 +111,24 @@ export const bedrockModelsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             auditor: deps.auditor,
             clients,
-            onPointerMoved: () => {
-              scheduler
-                .triggerTask(PUBLISHER_TASK_ID)
-                .catch(error => logger.debug(`SSM publish trigger: ${error}`));
+            onChange: event => {
+              if (event.kind === 'pointer-moved') {
+                scheduler
+                  .triggerTask(PUBLISHER_TASK_ID)
+                  .catch(error =>
+                    logger.debug(`SSM publish trigger: ${error}`),
+                  );
+              }
+              deps.events
+                .publish({
+                  topic: BEDROCK_MODELS_EVENT_TOPIC,
+                  eventPayload: event,
+                })
+                .catch(error =>
+                  logger.warn(
+                    `Could not publish ${event.kind} event: ${error}`,
+                  ),
+                );
             },
           }),
         );

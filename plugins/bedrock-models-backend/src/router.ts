@@ -21,6 +21,7 @@ import {
 import {
   BEDROCK_MODEL_RESOURCE_TYPE,
   bedrockModelPromotePermission,
+  BedrockModelsChangeEvent,
   bedrockModelReadPermission,
   bedrockModelRetirePermission,
   checkRetirement,
@@ -56,8 +57,8 @@ export type RouterOptions = {
   auditor: AuditorService;
   /** The AWS layer, for retiring versions (DeleteImportedModel). */
   clients: AwsClients;
-  /** Called after every pointer move, e.g. to publish to SSM at once. */
-  onPointerMoved?: () => void;
+  /** Called after every change: publish to SSM at once, announce it on the events service. */
+  onChange?: (event: BedrockModelsChangeEvent) => void;
 };
 
 /** Builds the plugin's REST API (mounted at /api/bedrock-models). */
@@ -243,7 +244,14 @@ export async function createRouter(
           seq: result.move.seq,
         },
       });
-      options.onPointerMoved?.();
+      options.onChange?.({
+        kind: 'pointer-moved',
+        modelName: name,
+        alias,
+        region: body.region,
+        fromVersion: result.move.fromVersion,
+        toVersion: result.move.toVersion,
+      });
       res.status(200).json(result);
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -308,6 +316,11 @@ export async function createRouter(
         );
       }
       const after = await store.getVersion(name, number);
+      options.onChange?.({
+        kind: 'version-retired',
+        modelName: name,
+        version: number,
+      });
       await event.success({
         meta: { before: before.status, after: after?.status ?? 'retired' },
       });

@@ -29,3 +29,4 @@ export {
 } from './domain/aliasRules';
 export type { MoveCheck } from './domain/aliasRules';
 export * from './permissions';
+export * from './events';

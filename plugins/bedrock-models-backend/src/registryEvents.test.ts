@@ -1,0 +1,107 @@
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+// The real events service: one in-process bus shared by the plugins of a backend.
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import {
+  BEDROCK_MODELS_EVENT_TOPIC,
+  BedrockModelsChangeEvent,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import knexFactory from 'knex';
+import request from 'supertest';
+import { bedrockModelsPlugin } from './plugin';
+
+describe('registry change events', () => {
+  it('announces a pointer move on the events service, for the catalog module to pick up', async () => {
+    const received: BedrockModelsChangeEvent[] = [];
+    // Stands in for the catalog module: another plugin subscribed to the topic.
+    const subscriber = createBackendPlugin({
+      pluginId: 'subscriber',
+      register(env) {
+        env.registerInit({
+          deps: { events: eventsServiceRef },
+          async init({ events }) {
+            await events.subscribe({
+              id: 'subscriber',
+              topics: [BEDROCK_MODELS_EVENT_TOPIC],
+              onEvent: async event => {
+                received.push(event.eventPayload as BedrockModelsChangeEvent);
+              },
+            });
+          },
+        });
+      },
+    });
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    const { server } = await startTestBackend({
+      features: [
+        bedrockModelsPlugin,
+        subscriber,
+        eventsServiceFactory,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            bedrockModels: {
+              accounts: [{ accountId: '123456789012', regions: ['us-east-1'] }],
+            },
+          },
+        }),
+      ],
+    });
+    const now = new Date();
+    await knex('models').insert({
+      name: 'summarizer',
+      owner: 'user:default/ana',
+      classification: 'internal',
+      lineage: '{}',
+      tags: '[]',
+      created_by: 'x',
+      created_at: now,
+      updated_at: now,
+    });
+    await knex('model_versions').insert({
+      model_name: 'summarizer',
+      number: 1,
+      account_id: '123456789012',
+      region: 'us-east-1',
+      status: 'ready',
+      imported_model_arn:
+        'arn:aws:bedrock:us-east-1:123456789012:imported-model/aaaaaaaaaaa1',
+      s3_uri: 's3://a/b/',
+      managed: true,
+      created_by: 'x',
+      created_at: now,
+      updated_at: now,
+    });
+
+    await request(server)
+      .post('/api/bedrock-models/models/summarizer/aliases/production')
+      .set('Authorization', mockCredentials.user.header('user:default/ana'))
+      .send({ region: 'us-east-1', version: 1, reason: 'launch' })
+      .expect(200);
+
+    for (let i = 0; i < 50 && received.length === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(received).toEqual([
+      {
+        kind: 'pointer-moved',
+        modelName: 'summarizer',
+        alias: 'production',
+        region: 'us-east-1',
+        fromVersion: null,
+        toVersion: 1,
+      },
+    ]);
+  });
+});

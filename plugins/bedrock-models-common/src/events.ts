@@ -1,0 +1,14 @@
+/** Events-service topic on which the registry announces every change (for the catalog module). */
+export const BEDROCK_MODELS_EVENT_TOPIC = 'bedrock-models.changes';
+
+/** What a registry change event carries: enough to refresh the affected entities. */
+export type BedrockModelsChangeEvent =
+  | {
+      kind: 'pointer-moved';
+      modelName: string;
+      alias: string;
+      region: string;
+      fromVersion: number | null;
+      toVersion: number;
+    }
+  | { kind: 'version-retired'; modelName: string; version: number };
