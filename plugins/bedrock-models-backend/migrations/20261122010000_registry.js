@@ -45,6 +45,8 @@ exports.up = async function up(knex) {
     });
     table.index(['imported_model_arn'], 'model_versions_arn_idx');
     table.index(['status'], 'model_versions_status_idx');
+    // Model search filters by Region (and account, architecture) through EXISTS on this table.
+    table.index(['region', 'model_name'], 'model_versions_region_model_idx');
   });
 
   await knex.schema.createTable('alias_pointers', table => {

@@ -1,4 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { startEmulator } from '@bedrock-portal/bedrock-emulator';
+import { AwsClients } from '../aws/AwsClients';
+import { SsmOutboxPublisher } from '../publishing/SsmOutboxPublisher';
 import { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import knexFactory, { Knex } from 'knex';
 import {
@@ -348,6 +354,49 @@ describe('DatabaseRegistryStore under concurrency', () => {
         }
         const [{ count }] = await knex('ssm_outbox').count({ count: '*' });
         expect(Number(count)).toBe(history.length);
+
+        // Both replicas publish at once; SSM ends equal to the pointer.
+        const emulator = await startEmulator({ port: 0 });
+        try {
+          const clients = new AwsClients(
+            DefaultAwsCredentialsManager.fromConfig(
+              new ConfigReader({
+                aws: {
+                  accounts: [
+                    {
+                      accountId: '123456789012',
+                      accessKeyId: 'l',
+                      secretAccessKey: 'l',
+                    },
+                  ],
+                },
+              }),
+            ),
+            emulator.endpoint,
+          );
+          const later = () => new Date(Date.now() + 60_000);
+          await Promise.all(
+            stores.map(store =>
+              new SsmOutboxPublisher({
+                store,
+                clients,
+                logger: mockServices.logger.mock(),
+                now: later,
+              }).publishDue(),
+            ),
+          );
+          const ssm = await clients.ssm('123456789012', 'us-east-1');
+          const { Parameter } = await ssm.send(
+            new GetParameterCommand({
+              Name: '/bedrock-models/summarizer/production',
+            }),
+          );
+          expect(Parameter?.Value).toBe(
+            `arn:aws:bedrock:us-east-1:123456789012:imported-model/v${pointer.version}aaaaaaaaaa`,
+          );
+        } finally {
+          await emulator.close();
+        }
       } finally {
         await other.destroy();
       }

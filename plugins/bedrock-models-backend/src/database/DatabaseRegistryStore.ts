@@ -707,7 +707,9 @@ export class DatabaseRegistryStore {
     const [versionRows, pointerRows] = await Promise.all([
       this.db('model_versions')
         .whereIn('model_name', names)
-        .select('model_name', 'region'),
+        // Grouped, so the page reads a few rows per model however many versions it has.
+        .groupBy('model_name', 'region')
+        .select('model_name', 'region', this.db.raw('count(*) as versions')),
       this.db<PointerRow>('alias_pointers')
         .whereIn('model_name', names)
         .orderBy(['region', 'alias']),
@@ -716,7 +718,7 @@ export class DatabaseRegistryStore {
       const versions = versionRows.filter(v => v.model_name === row.name);
       return {
         ...toModel(row),
-        versionCount: versions.length,
+        versionCount: versions.reduce((sum, v) => sum + Number(v.versions), 0),
         regions: [...new Set(versions.map(v => v.region as string))].sort(),
         pointers: pointerRows
           .filter(p => p.model_name === row.name)
