@@ -204,6 +204,9 @@ describe('registry routes', () => {
       }),
     ]);
     expect(model.body.versions).toHaveLength(4);
+    expect(
+      model.body.recentHistory.map((m: { seq: number }) => m.seq),
+    ).toEqual([3, 2, 1]);
 
     // The scheduler publishes the outbox; the newest move is what SSM ends with.
     const ssm = new SSMClient({
@@ -252,23 +255,23 @@ describe('registry routes', () => {
     [
       { region: 'us-east-1', version: 1 },
       400,
-      'reason: is required: give a reason',
+      "request/body must have required property 'reason'",
     ],
     [
       { region: 'us-east-1', version: 1, reason: 'x'.repeat(1001) },
       400,
-      'reason: use at most 1000 characters',
+      'request/body/reason must NOT have more than 1000 characters',
     ],
     [
       { region: 'mars-1', version: 1, reason: 'r' },
       400,
       'region: must be a managed Region',
     ],
-    [{ region: 'us-east-1', version: 'one', reason: 'r' }, 400, 'version:'],
+    [{ region: 'us-east-1', version: 'one', reason: 'r' }, 400, 'request/body/version must be integer'],
     [
       { region: 'us-east-1', version: 1, reason: 'r', extra: true },
       400,
-      'Unrecognized key',
+      'request/body must NOT have additional properties',
     ],
     [
       { region: 'us-east-1', version: 3, reason: 'r' },

@@ -27,7 +27,8 @@ import {
   checkRetirement,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { loadOpenApiSpec } from './openApiSpec';
 import { DeleteImportedModelCommand } from '@aws-sdk/client-bedrock';
 import { AwsClients } from './aws/AwsClients';
 import { parameterNameFor, RegistryConfig } from './config/readRegistryConfig';
@@ -67,8 +68,13 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { healthCheck, store, config, httpAuth, permissions, auditor } =
     options;
-  const router = Router();
-  router.use(express.json({ limit: '100kb' }));
+  // Requests are checked against the OpenAPI document first (shapes, types, lengths); the handlers then
+  // check what depends on configuration (managed Regions, aliases, classifications).
+  // Used as a plain express router: its route typing comes from a generated spec, which we do not generate.
+  const router: express.Router = createValidatedOpenApiRouter(
+    loadOpenApiSpec(),
+    { middleware: [express.json({ limit: '100kb' })] },
+  ) as unknown as express.Router;
 
   router.get('/health', async (_req, res) => {
     res.json(await healthCheck.check());
@@ -142,13 +148,15 @@ export async function createRouter(
     const name = modelNameParam(req.params.model);
     await requireModel(name);
     await authorize(credentials, bedrockModelReadPermission, name);
-    const [model, versions, pointers, publishStates] = await Promise.all([
-      store.getModel(name),
-      store.listVersions(name),
-      store.listPointers(name),
-      store.publishStates(name),
-    ]);
-    res.json({ model, versions, pointers, publishStates });
+    const [model, versions, pointers, publishStates, recentHistory] =
+      await Promise.all([
+        store.getModel(name),
+        store.listVersions(name),
+        store.listPointers(name),
+        store.publishStates(name),
+        store.recentHistory(name, 20),
+      ]);
+    res.json({ model, versions, pointers, publishStates, recentHistory });
   });
 
   router.get('/models/:model/versions/:version', async (req, res) => {

@@ -153,7 +153,10 @@ describe.each(databases.eachSupportedId())(
         revision: 3,
       });
 
-      const history = await store.pointerHistory(
+      expect(
+      (await store.recentHistory('summarizer', 2)).map(m => m.toVersion),
+    ).toEqual([1, 3]);
+    const history = await store.pointerHistory(
         'summarizer',
         'production',
         'us-east-1',

@@ -379,6 +379,16 @@ export class DatabaseRegistryStore {
     return rows.map(toMove);
   }
 
+  /** The latest moves of every pointer of a model, newest first. */
+  async recentHistory(modelName: string, limit: number): Promise<PointerMove[]> {
+    const rows = await this.db<HistoryRow>('alias_history')
+      .where({ model_name: modelName })
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(toMove);
+  }
+
   /** What a pointer named at a point in time (null before its first move). */
   async pointerAt(
     modelName: string,
