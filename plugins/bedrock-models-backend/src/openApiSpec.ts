@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 
 /** What createValidatedOpenApiRouter takes: an OpenAPI 3.1 document. */
-export type OpenApiDocument = Parameters<typeof createValidatedOpenApiRouter>[0];
+export type OpenApiDocument = Parameters<
+  typeof createValidatedOpenApiRouter
+>[0];
 
 /** The OpenAPI document of the plugin's API (schema/openapi.yaml), which requests are validated against. */
 export function loadOpenApiSpec(): OpenApiDocument {

@@ -175,8 +175,9 @@ describe('model search and version retirement', () => {
       .get(`/api/bedrock-models/models?${query}`)
       .set('Authorization', auth);
   const names = (res: request.Response) =>
-    res.status !== 200 ? [res.status, res.body.error?.message] :
-    res.body.items.map((m: { name: string }) => m.name);
+    res.status !== 200
+      ? [res.status, res.body.error?.message]
+      : res.body.items.map((m: { name: string }) => m.name);
 
   it('lists, filters, searches, sorts and pages models', async () => {
     const all = await search('');
@@ -203,9 +204,11 @@ describe('model search and version retirement', () => {
     expect(names(await search('architecture=llama'))).toEqual([
       'support-summarizer',
     ]);
-    expect(names(await search(`owner=${encodeURIComponent('group:default/legal-ai')}`))).toEqual([
-      'contract-classifier',
-    ]);
+    expect(
+      names(
+        await search(`owner=${encodeURIComponent('group:default/legal-ai')}`),
+      ),
+    ).toEqual(['contract-classifier']);
     expect(names(await search('alias=production&aliasState=set'))).toEqual([
       'support-summarizer',
     ]);
@@ -232,7 +235,10 @@ describe('model search and version retirement', () => {
     ['region=mars-1', 'region: must be a managed Region'],
     ['classification=secret', 'classification: must be one of'],
     ['aliasState=set', 'aliasState: aliasState needs alias'],
-    ['sort=size', 'request/query/sort must be equal to one of the allowed values'],
+    [
+      'sort=size',
+      'request/query/sort must be equal to one of the allowed values',
+    ],
     ['colour=red', "Unknown query parameter 'colour'"],
   ])(
     'refuses the query %p with 400 naming the field',

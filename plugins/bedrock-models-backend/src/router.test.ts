@@ -204,9 +204,9 @@ describe('registry routes', () => {
       }),
     ]);
     expect(model.body.versions).toHaveLength(4);
-    expect(
-      model.body.recentHistory.map((m: { seq: number }) => m.seq),
-    ).toEqual([3, 2, 1]);
+    expect(model.body.recentHistory.map((m: { seq: number }) => m.seq)).toEqual(
+      [3, 2, 1],
+    );
 
     // The scheduler publishes the outbox; the newest move is what SSM ends with.
     const ssm = new SSMClient({
@@ -267,7 +267,11 @@ describe('registry routes', () => {
       400,
       'region: must be a managed Region',
     ],
-    [{ region: 'us-east-1', version: 'one', reason: 'r' }, 400, 'request/body/version must be integer'],
+    [
+      { region: 'us-east-1', version: 'one', reason: 'r' },
+      400,
+      'request/body/version must be integer',
+    ],
     [
       { region: 'us-east-1', version: 1, reason: 'r', extra: true },
       400,

@@ -154,9 +154,9 @@ describe.each(databases.eachSupportedId())(
       });
 
       expect(
-      (await store.recentHistory('summarizer', 2)).map(m => m.toVersion),
-    ).toEqual([1, 3]);
-    const history = await store.pointerHistory(
+        (await store.recentHistory('summarizer', 2)).map(m => m.toVersion),
+      ).toEqual([1, 3]);
+      const history = await store.pointerHistory(
         'summarizer',
         'production',
         'us-east-1',

@@ -380,7 +380,10 @@ export class DatabaseRegistryStore {
   }
 
   /** The latest moves of every pointer of a model, newest first. */
-  async recentHistory(modelName: string, limit: number): Promise<PointerMove[]> {
+  async recentHistory(
+    modelName: string,
+    limit: number,
+  ): Promise<PointerMove[]> {
     const rows = await this.db<HistoryRow>('alias_history')
       .where({ model_name: modelName })
       .orderBy('created_at', 'desc')
