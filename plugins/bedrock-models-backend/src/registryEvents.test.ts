@@ -16,6 +16,11 @@ import {
 import knexFactory from 'knex';
 import request from 'supertest';
 import { bedrockModelsPlugin } from './plugin';
+import {
+  insertModel,
+  insertVersions,
+  registryTestConfig,
+} from './__testUtils__/registryFixtures';
 
 describe('registry change events', () => {
   it('announces a pointer move on the events service, for the catalog module to pick up', async () => {
@@ -50,39 +55,12 @@ describe('registry change events', () => {
         eventsServiceFactory,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
-          data: {
-            bedrockModels: {
-              accounts: [{ accountId: '123456789012', regions: ['us-east-1'] }],
-            },
-          },
+          data: registryTestConfig({ regions: ['us-east-1'] }),
         }),
       ],
     });
-    const now = new Date();
-    await knex('models').insert({
-      name: 'summarizer',
-      owner: 'user:default/ana',
-      classification: 'internal',
-      lineage: '{}',
-      tags: '[]',
-      created_by: 'x',
-      created_at: now,
-      updated_at: now,
-    });
-    await knex('model_versions').insert({
-      model_name: 'summarizer',
-      number: 1,
-      account_id: '123456789012',
-      region: 'us-east-1',
-      status: 'ready',
-      imported_model_arn:
-        'arn:aws:bedrock:us-east-1:123456789012:imported-model/aaaaaaaaaaa1',
-      s3_uri: 's3://a/b/',
-      managed: true,
-      created_by: 'x',
-      created_at: now,
-      updated_at: now,
-    });
+    await insertModel(knex, { name: 'summarizer', owner: 'user:default/ana' });
+    await insertVersions(knex, 'summarizer', [{ number: 1 }]);
 
     await request(server)
       .post('/api/bedrock-models/models/summarizer/aliases/production')

@@ -32,6 +32,17 @@ export function modelNameParam(name: string): string {
   return name;
 }
 
+/** Checks a version number from the path, so a bad one is a 400 and not a 404. */
+export function versionParam(version: string): number {
+  const number = Number(version);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new InputError(
+      `Invalid version "${version}": use a whole number from 1.`,
+    );
+  }
+  return number;
+}
+
 /** Checks an alias from the path against the configured aliases. */
 export function aliasParam(config: RegistryConfig, alias: string): string {
   if (!config.aliases.includes(alias)) {

@@ -12,44 +12,26 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { bedrockModelsPlugin } from './plugin';
+import {
+  insertModel,
+  insertVersions,
+  testArn,
+  TEST_ACCOUNT,
+} from './__testUtils__/registryFixtures';
 
 jest.setTimeout(60_000);
 
-const ACCOUNT = '123456789012';
-const arnOf = (n: number) =>
-  `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/v${n}aaaaaaaaaa`;
+const ACCOUNT = TEST_ACCOUNT;
+const arnOf = (n: number) => testArn(n);
 const ANA = mockCredentials.user('user:default/ana');
 
 async function seed(knex: Knex) {
-  const now = new Date();
-  await knex('models').insert({
-    name: 'summarizer',
-    owner: 'user:default/ana',
-    classification: 'internal',
-    lineage: '{}',
-    tags: '[]',
-    created_by: 'user:default/ana',
-    created_at: now,
-    updated_at: now,
-  });
-  const version = (number: number, status: string, region = 'us-east-1') => ({
-    model_name: 'summarizer',
-    number,
-    account_id: ACCOUNT,
-    region,
-    status,
-    imported_model_arn: arnOf(number),
-    s3_uri: 's3://a/b/',
-    managed: true,
-    created_by: 'user:default/ana',
-    created_at: now,
-    updated_at: now,
-  });
-  await knex('model_versions').insert([
-    version(1, 'ready'),
-    version(2, 'ready'),
-    version(3, 'importing'),
-    version(4, 'ready', 'eu-central-1'),
+  await insertModel(knex, { name: 'summarizer', owner: 'user:default/ana' });
+  await insertVersions(knex, 'summarizer', [
+    { number: 1 },
+    { number: 2 },
+    { number: 3, status: 'importing' },
+    { number: 4, region: 'eu-central-1', arn: arnOf(4) },
   ]);
 }
 

@@ -41,6 +41,7 @@ import {
   aliasParam,
   modelNameParam,
   modelSearchQuery,
+  versionParam,
   retireBody,
   parseInput,
   pointerQuery,
@@ -162,12 +163,7 @@ export async function createRouter(
   router.get('/models/:model/versions/:version', async (req, res) => {
     const credentials = await callerOf(req);
     const name = modelNameParam(req.params.model);
-    const number = Number(req.params.version);
-    if (!Number.isInteger(number) || number < 1) {
-      throw new InputError(
-        `Invalid version "${req.params.version}": use a whole number from 1.`,
-      );
-    }
+    const number = versionParam(req.params.version);
     await requireModel(name);
     await authorize(credentials, bedrockModelReadPermission, name);
     const version = await store.getVersion(name, number);
@@ -270,12 +266,7 @@ export async function createRouter(
   router.post('/models/:model/versions/:version/retire', async (req, res) => {
     const credentials = await callerOf(req);
     const name = modelNameParam(req.params.model);
-    const number = Number(req.params.version);
-    if (!Number.isInteger(number) || number < 1) {
-      throw new InputError(
-        `Invalid version "${req.params.version}": use a whole number from 1.`,
-      );
-    }
+    const number = versionParam(req.params.version);
     const { reason } = parseInput(retireBody, req.body, 'body');
     await requireModel(name);
     if (!httpAuthIsUser(credentials)) {
