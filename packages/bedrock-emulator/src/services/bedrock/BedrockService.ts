@@ -21,7 +21,11 @@ import {
 } from './BedrockStore';
 import { IMPORT_REGIONS } from './importRules';
 import { PATTERNS, readTags, requireString } from './inputValidation';
-import { decodePageToken, encodePageToken, readMaxResults } from './pageToken';
+import {
+  decodeBedrockPageToken,
+  encodeBedrockPageToken,
+  readMaxResults,
+} from './pageToken';
 import { bedrockServerError, bedrockThrottlingError } from './bedrockErrors';
 
 type Handler = (
@@ -137,7 +141,7 @@ function listPage<T extends { creationTime: number }>(
     query.get('nameContains'),
     query.get('statusEquals'),
   ].join('|');
-  const offset = decodePageToken(query.get('nextToken'), fingerprint);
+  const offset = decodeBedrockPageToken(query.get('nextToken'), fingerprint);
   const sorted = items
     .filter(
       i =>
@@ -155,7 +159,9 @@ function listPage<T extends { creationTime: number }>(
   return {
     page,
     nextToken:
-      next < sorted.length ? encodePageToken(next, fingerprint) : undefined,
+      next < sorted.length
+        ? encodeBedrockPageToken(next, fingerprint)
+        : undefined,
   };
 }
 

@@ -1,32 +1,23 @@
 import { validationError } from '../../core/AwsError';
+import { decodePageToken, encodePageToken } from '../../protocols/pageToken';
 
-/**
- * Opaque `nextToken`s: the offset into the filtered, sorted list plus a fingerprint of the
- * filters, so a token used with other filters is refused as AWS does.
- */
-export function encodePageToken(offset: number, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, f: fingerprint })).toString(
-    'base64url',
-  );
+/** An opaque `nextToken` for the list at `offset`, valid only with the same filters (`fingerprint`). */
+export function encodeBedrockPageToken(
+  offset: number,
+  fingerprint: string,
+): string {
+  return encodePageToken(fingerprint, { offset });
 }
 
-/** Reads a `nextToken`, refusing a malformed or mismatched one with a ValidationException. */
-export function decodePageToken(
+/** Reads a `nextToken` (0 when absent), refusing a malformed or mismatched one with a ValidationException. */
+export function decodeBedrockPageToken(
   token: string | null | undefined,
   fingerprint: string,
 ): number {
   if (!token) return 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (
-      typeof parsed.o === 'number' &&
-      parsed.o >= 0 &&
-      parsed.f === fingerprint
-    ) {
-      return parsed.o;
-    }
-  } catch {
-    // fall through to the error below
+  const offset = decodePageToken(token, fingerprint)?.offset;
+  if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) {
+    return offset;
   }
   throw validationError(
     'The nextToken is not valid for this request. Start again without a nextToken.',
