@@ -96,23 +96,10 @@ async function main() {
       bedrockModelsPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: {
-          bedrockModels: {
-            accounts: [
-              { accountId: ACCOUNT, regions: ['us-east-1', 'eu-central-1'] },
-            ],
-            awsEndpoint: emulator.endpoint,
-          },
-          aws: {
-            accounts: [
-              {
-                accountId: ACCOUNT,
-                accessKeyId: 'bench',
-                secretAccessKey: 'bench',
-              },
-            ],
-          },
-        },
+        data: registryTestConfig({
+          regions: ['us-east-1', 'eu-central-1'],
+          awsEndpoint: emulator.endpoint,
+        }),
       }),
     ],
   });

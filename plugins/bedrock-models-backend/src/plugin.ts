@@ -38,6 +38,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         events: eventsServiceRef,
@@ -110,6 +111,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            auth: deps.auth,
             clients,
             onChange: event => {
               if (event.kind === 'pointer-moved') {

@@ -15,6 +15,7 @@ import {
 } from '@bedrock-portal/bedrock-emulator';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
+import { registryTestConfig } from './__testUtils__/registryFixtures';
 import { bedrockModelsPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -68,23 +69,10 @@ describe('model search and version retirement', () => {
         bedrockModelsPlugin,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
-          data: {
-            bedrockModels: {
-              accounts: [
-                { accountId: ACCOUNT, regions: ['us-east-1', 'eu-central-1'] },
-              ],
-              awsEndpoint: emulator.endpoint,
-            },
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: 'local',
-                  secretAccessKey: 'local',
-                },
-              ],
-            },
-          },
+          data: registryTestConfig({
+            regions: ['us-east-1', 'eu-central-1'],
+            awsEndpoint: emulator.endpoint,
+          }),
         }),
       ],
     }));

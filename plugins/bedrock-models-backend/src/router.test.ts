@@ -15,13 +15,12 @@ import { bedrockModelsPlugin } from './plugin';
 import {
   insertModel,
   insertVersions,
+  registryTestConfig,
   testArn,
-  TEST_ACCOUNT,
 } from './__testUtils__/registryFixtures';
 
 jest.setTimeout(60_000);
 
-const ACCOUNT = TEST_ACCOUNT;
 const arnOf = (n: number) => testArn(n);
 const ANA = mockCredentials.user('user:default/ana');
 
@@ -50,11 +49,7 @@ describe('registry routes when the policy denies', () => {
           authorize: async () => [{ result: AuthorizeResult.DENY }],
         }).factory,
         mockServices.rootConfig.factory({
-          data: {
-            bedrockModels: {
-              accounts: [{ accountId: ACCOUNT, regions: ['us-east-1'] }],
-            },
-          },
+          data: registryTestConfig({ regions: ['us-east-1'] }),
         }),
       ],
     });
@@ -89,23 +84,10 @@ describe('registry routes', () => {
         bedrockModelsPlugin,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
-          data: {
-            bedrockModels: {
-              accounts: [
-                { accountId: ACCOUNT, regions: ['us-east-1', 'eu-central-1'] },
-              ],
-              awsEndpoint: emulator.endpoint,
-            },
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: 'local',
-                  secretAccessKey: 'local',
-                },
-              ],
-            },
-          },
+          data: registryTestConfig({
+            regions: ['us-east-1', 'eu-central-1'],
+            awsEndpoint: emulator.endpoint,
+          }),
         }),
       ],
     }));

@@ -1,8 +1,7 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -15,7 +14,6 @@ import {
 } from '@backstage/errors';
 import {
   AuthorizeResult,
-  BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -57,6 +55,8 @@ export type RouterOptions = {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  /** Tells users from services: pointers move only on behalf of a user. */
+  auth: AuthService;
   /** The AWS layer, for retiring versions (DeleteImportedModel). */
   clients: AwsClients;
   /** Called after every change: publish to SSM at once, announce it on the events service. */
@@ -67,7 +67,7 @@ export type RouterOptions = {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { healthCheck, store, config, httpAuth, permissions, auditor } =
+  const { healthCheck, store, config, httpAuth, permissions, auditor, auth } =
     options;
   // Requests are checked against the OpenAPI document first (shapes, types, lengths); the handlers then
   // check what depends on configuration (managed Regions, aliases, classifications).
@@ -81,13 +81,6 @@ export async function createRouter(
     res.json(await healthCheck.check());
   });
 
-  const httpAuthIsUser = (
-    credentials: BackstageCredentials<
-      BackstageUserPrincipal | BackstageServicePrincipal
-    >,
-  ): credentials is BackstageCredentials<BackstageUserPrincipal> =>
-    credentials.principal.type === 'user';
-
   // Authenticates first, so a caller without a token gets 401 before any other answer.
   const callerOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -95,13 +88,11 @@ export async function createRouter(
   // Refuses with 403 and why, unless the policy allows the caller this permission on the model.
   async function authorize(
     credentials: BackstageCredentials,
-    permission:
-      | ResourcePermission<typeof BEDROCK_MODEL_RESOURCE_TYPE>
-      | BasicPermission,
+    permission: ResourcePermission<typeof BEDROCK_MODEL_RESOURCE_TYPE>,
     modelName: string,
   ) {
     const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: modelName } as never],
+      [{ permission, resourceRef: modelName }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
@@ -209,7 +200,7 @@ export async function createRouter(
     await requireModel(name);
     // Backstage trusts service credentials in permission checks; moving a pointer needs a person to
     // answer for it, so services (pipelines, the scaffolder) must call on behalf of a user.
-    if (!httpAuthIsUser(credentials)) {
+    if (!auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
         'Pointers are moved on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.',
       );
@@ -269,7 +260,7 @@ export async function createRouter(
     const number = versionParam(req.params.version);
     const { reason } = parseInput(retireBody, req.body, 'body');
     await requireModel(name);
-    if (!httpAuthIsUser(credentials)) {
+    if (!auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
         'Versions are retired on behalf of a user: call with a user token, not service credentials alone.',
       );

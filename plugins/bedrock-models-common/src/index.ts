@@ -21,6 +21,7 @@ export type {
 } from './domain/registryTypes';
 export {
   checkPointerMove,
+  checkStaleness,
   checkRetirement,
   currentVersion,
   rollbackTarget,

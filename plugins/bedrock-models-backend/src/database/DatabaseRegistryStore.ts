@@ -3,6 +3,7 @@ import {
   AliasMove,
   AliasPointer,
   checkPointerMove,
+  checkStaleness,
   Model,
   ModelVersion,
   PointerMove,
@@ -439,18 +440,14 @@ export class DatabaseRegistryStore {
     ).map(toMove);
     let targetVersion: number;
     if (request.kind === 'rollback') {
-      if (
-        request.believedCurrent !== undefined &&
-        request.believedCurrent !== current
-      ) {
-        throw new ConflictError(
-          `The ${alias} pointer in ${region} now names ${
-            current === null ? 'no version' : `version ${current}`
-          }, not version ${
-            request.believedCurrent
-          }: someone moved it. Reload and try again.`,
-        );
-      }
+      // The target depends on the history the caller saw, so a stale caller is refused first.
+      const stale = checkStaleness({
+        pointerRegion: region,
+        alias,
+        current,
+        believedCurrent: request.believedCurrent,
+      });
+      if (stale.kind === 'conflict') throw new ConflictError(stale.message);
       const target = rollbackTarget(moves);
       if (target === undefined) {
         throw new ConflictError(

@@ -12,6 +12,31 @@ export type MoveCheck =
   | { kind: 'conflict'; current: number | null; message: string };
 
 /**
+ * Whether the caller saw the pointer as it is: a conflict naming what it names now when not.
+ * `believedCurrent` undefined means the caller did not say (no check).
+ */
+export function checkStaleness(input: {
+  pointerRegion: string;
+  alias: string;
+  current: number | null;
+  believedCurrent?: number | null;
+}): MoveCheck {
+  const { pointerRegion, alias, current, believedCurrent } = input;
+  if (believedCurrent === undefined || believedCurrent === current) {
+    return { kind: 'ok' };
+  }
+  const named = (version: number | null) =>
+    version === null ? 'no version' : `version ${version}`;
+  return {
+    kind: 'conflict',
+    current,
+    message: `The ${alias} pointer in ${pointerRegion} now names ${named(
+      current,
+    )}, not ${named(believedCurrent)}: someone moved it. Reload and try again.`,
+  };
+}
+
+/**
  * Whether a version may become the target of a pointer: it must be ready, be in the pointer's Region,
  * differ from what the pointer names, and the caller must have seen the pointer's current state.
  * `believedCurrent` undefined means the caller did not say (no stale-state check).
@@ -26,18 +51,14 @@ export function checkPointerMove(input: {
 }): MoveCheck {
   const { version, pointerRegion, alias, current, believedCurrent, reason } =
     input;
-  if (believedCurrent !== undefined && believedCurrent !== current) {
-    return {
-      kind: 'conflict',
-      current,
-      message:
-        `The ${alias} pointer in ${pointerRegion} now names ${
-          current === null ? 'no version' : `version ${current}`
-        }, ` +
-        `not ${
-          believedCurrent === null ? 'no version' : `version ${believedCurrent}`
-        }: someone moved it. Reload and try again.`,
-    };
+  const stale = checkStaleness({
+    pointerRegion,
+    alias,
+    current,
+    believedCurrent,
+  });
+  if (stale.kind !== 'ok') {
+    return stale;
   }
   const problems: string[] = [];
   if (version.region !== pointerRegion) {
