@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
+import { registryTestConfig } from '../src/__testUtils__/registryFixtures';
 import { bedrockModelsPlugin } from '../src/plugin';
 
 const CONNECTION =
