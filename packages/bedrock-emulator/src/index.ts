@@ -11,3 +11,12 @@ export { DEFAULT_OPTIONS } from './core/EmulatorOptions';
 export type { FaultRule } from './core/FaultInjector';
 export { readSigV4Scope } from './core/sigv4Scope';
 export type { SigV4Scope } from './core/sigv4Scope';
+export {
+  llama31_8bArtifacts,
+  mistral7bArtifacts,
+  qwen25_7bArtifacts,
+  brokenArtifacts,
+} from './seed/artifactSets';
+export type { ArtifactSet } from './seed/artifactSets';
+export { stageArtifactSet } from './seed/stageArtifactSet';
+export { seedImportedModels } from './seed/seedImportedModels';

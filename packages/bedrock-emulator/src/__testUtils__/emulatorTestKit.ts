@@ -1,8 +1,8 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { EmulatorOptions } from '../core/EmulatorOptions';
-import { ArtifactSet, stageArtifacts } from '../seed/artifactSets';
-import { S3Store } from '../services/s3/S3Store';
+import { ArtifactSet } from '../seed/artifactSets';
+import { stageArtifactSet } from '../seed/stageArtifactSet';
 import { RunningEmulator, startEmulator } from '../startEmulator';
 
 /** Helpers the contract tests share: an emulator on an ephemeral port and real SDK clients for it. */
@@ -47,18 +47,7 @@ export class EmulatorTestKit {
     set: ArtifactSet,
     region = 'us-east-1',
   ): string {
-    const s3 = new S3Store(this.emulator.context.state);
-    const now = this.emulator.context.clock.now();
-    if (!s3.getBucket(bucket)) {
-      s3.createBucket(
-        bucket,
-        this.emulator.options.defaultAccountId,
-        region,
-        now,
-      );
-    }
-    stageArtifacts(s3, bucket, prefix, set, now);
-    return `s3://${bucket}/${prefix}`;
+    return stageArtifactSet(this.emulator, bucket, prefix, set, region);
   }
 
   /** Moves emulator time forward through the admin path, as a drill would. */

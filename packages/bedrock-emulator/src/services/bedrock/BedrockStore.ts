@@ -53,6 +53,8 @@ type BedrockData = {
   tags: Record<string, Record<string, string>>;
   /** clientRequestToken -> the job it created and a fingerprint of the input that created it. */
   tokens: Record<string, { jobId: string; fingerprint: string }>;
+  /** Ids of InProgress jobs, so finishing due jobs on every read does not walk every job. */
+  pending?: string[];
 };
 
 /** Name of this state slot; the runtime reads models from it too. */
@@ -76,8 +78,23 @@ export class BedrockStore {
         models: {},
         tags: {},
         tokens: {},
+        pending: [],
       }),
     );
+    // State saved before `pending` existed: rebuild it once.
+    this.data.pending ??= Object.values(this.data.jobs)
+      .filter(j => j.status === 'InProgress')
+      .map(j => j.id);
+  }
+
+  /** The job or model an ARN of this account and Region names (ids are the ARN's last part). */
+  private byArn<T extends { id: string }>(
+    table: Record<string, T>,
+    arnOf: (item: T) => string,
+    arn: string,
+  ): T | undefined {
+    const item = table[arn.slice(arn.lastIndexOf('/') + 1)];
+    return item && arnOf(item) === arn ? item : undefined;
   }
 
   /** Every account and Region with Bedrock data (for the demo seed and metrics). */
@@ -102,17 +119,21 @@ export class BedrockStore {
   /** Finds a job by ARN or name. */
   findJob(identifier: string): ImportJob | undefined {
     const arn = parseBedrockArn(identifier);
-    return this.jobs().find(j =>
-      arn ? j.jobArn === identifier : j.jobName === identifier,
-    );
+    if (arn) {
+      this.advance();
+      return this.byArn(this.data.jobs, j => j.jobArn, identifier);
+    }
+    return this.jobs().find(j => j.jobName === identifier);
   }
 
   /** Finds an imported model by ARN or name. */
   findModel(identifier: string): ImportedModel | undefined {
     const arn = parseBedrockArn(identifier);
-    return this.models().find(m =>
-      arn ? m.modelArn === identifier : m.modelName === identifier,
-    );
+    if (arn) {
+      this.advance();
+      return this.byArn(this.data.models, m => m.modelArn, identifier);
+    }
+    return this.models().find(m => m.modelName === identifier);
   }
 
   tokenRecord(token: string) {
@@ -152,6 +173,7 @@ export class BedrockStore {
       importedModelTags: input.importedModelTags,
     };
     this.data.jobs[id] = job;
+    this.data.pending!.push(id);
     this.setTags(job.jobArn, input.jobTags);
     if (input.clientRequestToken) {
       this.data.tokens[input.clientRequestToken] = {
@@ -171,8 +193,8 @@ export class BedrockStore {
   tagsOf(arn: string): Record<string, string> | undefined {
     this.advance();
     const exists =
-      Object.values(this.data.jobs).some(j => j.jobArn === arn) ||
-      Object.values(this.data.models).some(m => m.modelArn === arn);
+      this.byArn(this.data.jobs, j => j.jobArn, arn) !== undefined ||
+      this.byArn(this.data.models, m => m.modelArn, arn) !== undefined;
     return exists ? (this.data.tags[arn] ??= {}) : undefined;
   }
 
@@ -224,11 +246,17 @@ export class BedrockStore {
   /** Finishes every job whose time has come, reading its artifacts from the emulated S3. */
   advance(): void {
     const now = this.context.clock.now();
-    for (const job of Object.values(this.data.jobs)) {
-      if (job.status === 'InProgress' && job.dueTime <= now) {
+    const pending = this.data.pending!;
+    if (pending.length === 0) return;
+    const stillRunning: string[] = [];
+    for (const id of pending) {
+      const job = this.data.jobs[id];
+      if (job?.status === 'InProgress' && job.dueTime <= now) {
         this.finish(job);
       }
+      if (job?.status === 'InProgress') stillRunning.push(id);
     }
+    this.data.pending = stillRunning;
   }
 
   private finish(job: ImportJob): void {
