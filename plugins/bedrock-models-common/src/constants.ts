@@ -12,3 +12,9 @@ export const BEDROCK_MODELS_ANNOTATION_PREFIX = 'bedrock-models.io';
 
 /** Longest model name the portal accepts (leaves room for `-v<N>` suffixes within Bedrock's 63). */
 export const MODEL_NAME_MAX_LENGTH = 50;
+
+/** Annotation naming the registry model an entity stands for (on model and version entities). */
+export const BEDROCK_MODEL_NAME_ANNOTATION = 'bedrock-models.io/model';
+
+/** Annotation holding the version number on a version entity. */
+export const BEDROCK_MODEL_VERSION_ANNOTATION = 'bedrock-models.io/version';

@@ -11,4 +11,11 @@ export type BedrockModelsChangeEvent =
       fromVersion: number | null;
       toVersion: number;
     }
-  | { kind: 'version-retired'; modelName: string; version: number };
+  | { kind: 'version-retired'; modelName: string; version: number }
+  | {
+      /** A version was added (import started, or discovered) or its status changed (job ended, model deleted). */
+      kind: 'version-changed';
+      modelName: string;
+      version: number;
+      status: string;
+    };

@@ -30,4 +30,30 @@ export {
 } from './domain/aliasRules';
 export type { MoveCheck } from './domain/aliasRules';
 export * from './permissions';
+export * from './apiTypes';
+export * from './domain/importCapabilities';
+export {
+  validateArtifacts,
+  estimateCustomModelUnits,
+} from './domain/artifactValidation';
+export type {
+  ArtifactObject,
+  ArtifactListing,
+  ArtifactValidationInput,
+  QuotaHeadroom,
+  ValidationProblem,
+  DetectedArtifacts,
+  ValidationReport,
+} from './domain/artifactValidation';
+export * from './domain/costArithmetic';
 export * from './events';
+export { governanceReportCsv } from './domain/governanceCsv';
+export { toCsv } from './domain/csv';
+export type { CsvValue } from './domain/csv';
+export {
+  versionEntityName,
+  modelEntityRef,
+  versionEntityRef,
+  importedModelsConsoleUrl,
+  importedModelConsoleUrl,
+} from './domain/entityNames';

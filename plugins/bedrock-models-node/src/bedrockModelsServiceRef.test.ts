@@ -49,7 +49,7 @@ describe('bedrockModelsServiceRef', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
-      database: { client: 'better-sqlite3', migrationsApplied: 2 },
+      database: { client: 'better-sqlite3', migrationsApplied: 3 },
     });
   });
 

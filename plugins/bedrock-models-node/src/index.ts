@@ -8,5 +8,7 @@ export { BedrockModelsClient } from './BedrockModelsClient';
 export type {
   BedrockModelsService,
   BedrockModelsRequestOptions,
+  MovePointerRequest,
+  MovePointerResponse,
 } from './BedrockModelsClient';
 export { bedrockModelsServiceRef } from './bedrockModelsServiceRef';

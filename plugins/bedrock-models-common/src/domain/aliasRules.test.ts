@@ -47,6 +47,17 @@ describe('checkPointerMove', () => {
       message:
         'The production pointer in us-east-1 now names version 3, not version 1: someone moved it. Reload and try again.',
     });
+    expect(
+      checkPointerMove({
+        ...base,
+        current: 3,
+        believedCurrent: 1,
+        lastMove: { actor: 'user:default/bo', at: '2026-11-22T10:00:00.000Z' },
+      }),
+    ).toMatchObject({
+      message:
+        'The production pointer in us-east-1 now names version 3, not version 1: user:default/bo moved it at 2026-11-22T10:00:00.000Z. Reload and try again.',
+    });
   });
 
   it('reports every problem at once', () => {

@@ -20,8 +20,10 @@ export function checkStaleness(input: {
   alias: string;
   current: number | null;
   believedCurrent?: number | null;
+  /** Who last moved the pointer and when, so a refused caller learns who got there first. */
+  lastMove?: { actor: string; at: string };
 }): MoveCheck {
-  const { pointerRegion, alias, current, believedCurrent } = input;
+  const { pointerRegion, alias, current, believedCurrent, lastMove } = input;
   if (believedCurrent === undefined || believedCurrent === current) {
     return { kind: 'ok' };
   }
@@ -32,7 +34,11 @@ export function checkStaleness(input: {
     current,
     message: `The ${alias} pointer in ${pointerRegion} now names ${named(
       current,
-    )}, not ${named(believedCurrent)}: someone moved it. Reload and try again.`,
+    )}, not ${named(believedCurrent)}: ${
+      lastMove
+        ? `${lastMove.actor} moved it at ${lastMove.at}`
+        : 'someone moved it'
+    }. Reload and try again.`,
   };
 }
 
@@ -48,6 +54,7 @@ export function checkPointerMove(input: {
   current: number | null;
   believedCurrent?: number | null;
   reason: string;
+  lastMove?: { actor: string; at: string };
 }): MoveCheck {
   const { version, pointerRegion, alias, current, believedCurrent, reason } =
     input;
@@ -56,6 +63,7 @@ export function checkPointerMove(input: {
     alias,
     current,
     believedCurrent,
+    lastMove: input.lastMove,
   });
   if (stale.kind !== 'ok') {
     return stale;

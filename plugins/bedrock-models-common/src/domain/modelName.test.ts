@@ -34,4 +34,12 @@ describe('checkModelName', () => {
       expect.stringContaining('lower-case letters'),
     ]);
   });
+
+  it('refuses names that look like a version of another model', () => {
+    expect(checkModelName('chat-v1')).toEqual([
+      'Model name may not end in "-v" and a number ("chat-v1"): that suffix names versions (support-summarizer-v2 is version 2 of support-summarizer).',
+    ]);
+    expect(checkModelName('chat-v1-large')).toEqual([]);
+    expect(checkModelName('model-vision')).toEqual([]);
+  });
 });

@@ -22,5 +22,11 @@ export function checkModelName(name: string): string[] {
         '(for example "support-summarizer-2"), with no hyphen at the start or end.',
     );
   }
+  if (/-v\d+$/.test(name)) {
+    // Version entities are named <model>-v<N>: a model named like one would clash with another's version.
+    problems.push(
+      `Model name may not end in "-v" and a number ("${name}"): that suffix names versions (support-summarizer-v2 is version 2 of support-summarizer).`,
+    );
+  }
   return problems;
 }

@@ -55,6 +55,8 @@ export type ModelVersion = VersionRef & {
   modelName: string;
   accountId: string;
   importedModelArn?: string;
+  /** Bedrock's name of the imported model; `<model>-v<N>` for imports made by the portal. */
+  importedModelName?: string;
   jobArn?: string;
   jobName?: string;
   failureMessage?: string;
@@ -62,6 +64,10 @@ export type ModelVersion = VersionRef & {
   architecture?: string;
   instructSupported?: boolean;
   cmusPerCopy?: number;
+  /** Milliseconds the first call after import took (the cold start), when the warm-up measured it. */
+  coldStartMs?: number;
+  /** The last error met while following the import job (AWS unreachable, throttled ...); cleared on success. */
+  lastCheckError?: string;
   /** False for versions discovered in AWS that the portal did not import. */
   managed: boolean;
   createdBy: string;

@@ -1,0 +1,45 @@
+import { governanceReportCsv } from './governanceCsv';
+
+describe('governanceReportCsv', () => {
+  it('writes a header and one quoted-where-needed line per version', () => {
+    const csv = governanceReportCsv([
+      {
+        model: 'summarizer',
+        owner: 'group:default/support-ml',
+        classification: 'internal',
+        accountId: '123456789012',
+        region: 'us-east-1',
+        version: 2,
+        status: 'ready',
+        architecture: 'llama',
+        importedModelArn:
+          'arn:aws:bedrock:us-east-1:123456789012:imported-model/abc',
+        pointers: ['production', 'staging'],
+        createdBy: 'user:default/ana, "the lead"',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        managed: true,
+        estimatedMonthlyCost: 12.345,
+      },
+      {
+        model: 'faq',
+        owner: '=HYPERLINK("x")',
+        classification: 'public',
+        accountId: '123456789012',
+        region: 'us-west-2',
+        version: 1,
+        status: 'importing',
+        pointers: [],
+        createdBy: 'bedrock-models:discovery',
+        createdAt: '2026-11-02T00:00:00.000Z',
+        managed: false,
+      },
+    ]);
+    expect(csv.split('\r\n')).toEqual([
+      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,created_by,created_at,managed,estimated_monthly_cost',
+      'summarizer,2,group:default/support-ml,internal,123456789012,us-east-1,ready,llama,arn:aws:bedrock:us-east-1:123456789012:imported-model/abc,production staging,"user:default/ana, ""the lead""",2026-11-01T00:00:00.000Z,yes,12.35',
+      // A formula-looking owner is defused so spreadsheets show it as text.
+      `faq,1,"'=HYPERLINK(""x"")",public,123456789012,us-west-2,importing,,,,bedrock-models:discovery,2026-11-02T00:00:00.000Z,no,`,
+      '',
+    ]);
+  });
+});

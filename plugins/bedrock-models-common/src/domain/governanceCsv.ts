@@ -1,0 +1,33 @@
+import type { GovernanceReportRow } from '../apiTypes';
+import { CsvValue, toCsv } from './csv';
+
+const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
+  ['model', r => r.model],
+  ['version', r => r.version],
+  ['owner', r => r.owner],
+  ['classification', r => r.classification],
+  ['account', r => r.accountId],
+  ['region', r => r.region],
+  ['status', r => r.status],
+  ['architecture', r => r.architecture],
+  ['imported_model_arn', r => r.importedModelArn],
+  ['pointers', r => r.pointers.join(' ')],
+  ['created_by', r => r.createdBy],
+  ['created_at', r => r.createdAt],
+  ['managed', r => (r.managed ? 'yes' : 'no')],
+  [
+    'estimated_monthly_cost',
+    r =>
+      r.estimatedMonthlyCost === undefined
+        ? ''
+        : r.estimatedMonthlyCost.toFixed(2),
+  ],
+];
+
+/** The governance report as CSV, one line per version, with a header line. */
+export function governanceReportCsv(rows: GovernanceReportRow[]): string {
+  return `${toCsv(
+    COLUMNS.map(([name]) => name),
+    rows.map(row => COLUMNS.map(([, value]) => value(row))),
+  )}\r\n`;
+}
