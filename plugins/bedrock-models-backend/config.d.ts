@@ -8,6 +8,8 @@ export interface Config {
     accounts?: Array<{
       accountId: string;
       regions: string[];
+      /** IAM role Bedrock assumes to read import artifacts from S3 (needed to import into this account). */
+      importRoleArn?: string;
     }>;
     /** Alias pointers each model has per Region; defaults to production and staging. */
     aliases?: string[];
@@ -17,6 +19,44 @@ export interface Config {
     adminGroups?: string[];
     /** Data classifications a model may have; defaults to public, internal, confidential, phi. */
     classifications?: string[];
+    /**
+     * Data-residency policy: classification -> Regions where data of that class may be stored and served.
+     * A classification not listed may go to any managed Region. Validation refuses imports that break it.
+     */
+    dataResidency?: { [classification: string]: string[] };
+    /** How imports are followed. */
+    imports?: {
+      /** At most one GetModelImportJob per job per this many seconds; defaults to 30. */
+      pollIntervalSeconds?: number;
+      /** Call each new version once (Converse or InvokeModel) to record its cold-start time; defaults to false. */
+      warmUp?: boolean;
+    };
+    /** Models found in AWS that the portal did not import. */
+    discovery?: {
+      /** Owner (entity ref) of discovered models with no `bedrock-models.io/owner` tag; defaults to group:default/ml-platform. */
+      defaultOwner?: string;
+      /** Classification of discovered models with no classification tag; defaults to internal. */
+      defaultClassification?: string;
+      /** Minutes between two discovery passes over every account and Region; defaults to 10. */
+      frequencyMinutes?: number;
+    };
+    /**
+     * Prices for cost figures. AWS list prices (late 2025): 0.05718 USD per CMU-minute in us-east-1 and
+     * us-west-2, 0.07144 in eu-central-1, 1.95 USD per CMU-month of storage. A Region without a price
+     * gets no cost figure.
+     */
+    pricing?: {
+      /** Defaults to USD. */
+      currency?: string;
+      /** Region -> price of one Custom Model Unit running for one minute. */
+      cmuMinute?: { [region: string]: number };
+      /** Price of storing one Custom Model Unit for a month. */
+      storageCmuMonth?: number;
+      /** Region -> hourly rate of the always-on alternative the cost-shape comparison uses. */
+      alwaysOnHourly?: { [region: string]: number };
+      /** Where the prices come from, shown next to cost figures. */
+      source?: string;
+    };
     /**
      * Local development only: one endpoint for every AWS service (the bedrock-emulator), instead of AWS.
      * @visibility backend

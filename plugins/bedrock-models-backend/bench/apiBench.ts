@@ -9,9 +9,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { startEmulator } from '@bedrock-portal/bedrock-emulator';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { benchMachine, writeBenchResult } from './benchResults';
 import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import { registryTestConfig } from '../src/__testUtils__/registryFixtures';
@@ -228,13 +226,7 @@ async function main() {
   const result = {
     benchmark: 'bench:api',
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-    },
+    machine: benchMachine(),
     database: 'PostgreSQL (127.0.0.1)',
     dataset: { models: MODELS, versionsPerModel: VERSIONS },
     concurrency: CONCURRENCY,
@@ -251,10 +243,7 @@ async function main() {
     },
     statementsPerRequest: { at100Models: at100, at1000Models: at1000 },
   };
-  const out = path.resolve(__dirname, '../../../bench-results/api.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
+  writeBenchResult('api', result);
 
   await backend.stop();
   await emulator.close();

@@ -33,12 +33,12 @@ describe('bedrockModelsPlugin', () => {
         status: 'ok',
         database: {
           client: databaseId.startsWith('POSTGRES') ? 'pg' : 'better-sqlite3',
-          migrationsApplied: 2,
+          migrationsApplied: 3,
         },
       });
       expect(await knex.schema.hasTable('models')).toBe(true);
       const [{ count }] = await knex(MIGRATIONS_TABLE).count({ count: '*' });
-      expect(Number(count)).toBe(2);
+      expect(Number(count)).toBe(3);
     },
   );
 

@@ -4,15 +4,29 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   BEDROCK_MODELS_EVENT_TOPIC,
   BEDROCK_MODELS_PLUGIN_ID,
+  BedrockModelsChangeEvent,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelReadPermission,
   bedrockModelRetirePermission,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { ArtifactReader } from './aws/ArtifactReader';
 import { AwsClients } from './aws/AwsClients';
+import { BedrockImportApi } from './aws/BedrockImportApi';
+import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
+import { ServiceQuotaReader } from './aws/ServiceQuotaReader';
+import { CostService } from './cost/CostService';
+import { DatabaseImportStore } from './database/DatabaseImportStore';
+import { ModelDiscovery } from './discovery/ModelDiscovery';
+import { ImportJobStarter } from './imports/ImportJobStarter';
+import { ImportJobTracker } from './imports/ImportJobTracker';
+import { ImportService } from './imports/ImportService';
+import { QuotaService } from './quotas/QuotaService';
+import { GovernanceReportService } from './report/GovernanceReportService';
 import { readRegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
@@ -26,6 +40,7 @@ import { SsmReconciler } from './publishing/SsmReconciler';
 import { createRouter } from './router';
 
 const PUBLISHER_TASK_ID = 'bedrock-models:ssm-publisher';
+const TRACKER_TASK_ID = 'bedrock-models:import-tracker';
 
 /**
  * The bedrock-models backend plugin: the registry of fine-tuned models and every AWS call about them.
@@ -42,6 +57,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         events: eventsServiceRef,
+        catalog: catalogServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -71,6 +87,93 @@ export const bedrockModelsPlugin = createBackendPlugin({
           DefaultAwsCredentialsManager.fromConfig(config),
           registryConfig.awsEndpoint,
         );
+        const importStore = new DatabaseImportStore(db);
+        const bedrock = new BedrockImportApi(clients);
+        const announce = (event: BedrockModelsChangeEvent) => {
+          if (event.kind === 'pointer-moved') {
+            scheduler
+              .triggerTask(PUBLISHER_TASK_ID)
+              .catch(error => logger.debug(`SSM publish trigger: ${error}`));
+          }
+          deps.events
+            .publish({ topic: BEDROCK_MODELS_EVENT_TOPIC, eventPayload: event })
+            .catch(error =>
+              logger.warn(`Could not publish ${event.kind} event: ${error}`),
+            );
+        };
+        const starter = new ImportJobStarter({
+          bedrock,
+          store,
+          importStore,
+          config: registryConfig,
+          logger,
+        });
+        const quotas = new QuotaService({
+          reader: new ServiceQuotaReader(clients),
+          importStore,
+        });
+        const imports = new ImportService({
+          artifacts: new ArtifactReader(clients),
+          quotas,
+          store,
+          importStore,
+          starter,
+          catalog: deps.catalog,
+          config: registryConfig,
+          logger,
+        });
+        const tracker = new ImportJobTracker({
+          bedrock,
+          importStore,
+          starter,
+          config: registryConfig,
+          logger,
+          onChange: announce,
+        });
+        await scheduler.scheduleTask({
+          id: TRACKER_TASK_ID,
+          // Often enough to notice due jobs promptly; each job is still polled at most once per interval.
+          frequency: {
+            seconds: Math.min(10, registryConfig.imports.pollIntervalSeconds),
+          },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            const pass = await tracker.runOnce();
+            if (pass.checked > 0) {
+              logger.info(`Import tracker: ${JSON.stringify(pass)}`);
+            }
+          },
+        });
+        const discovery = new ModelDiscovery({
+          bedrock,
+          importStore,
+          config: registryConfig,
+          logger,
+          onChange: announce,
+        });
+        await scheduler.scheduleTask({
+          id: 'bedrock-models:discovery',
+          frequency: { minutes: registryConfig.discovery.frequencyMinutes },
+          initialDelay: { seconds: 5 },
+          timeout: { minutes: 10 },
+          scope: 'global',
+          fn: async () => {
+            const results = await discovery.reconcileAll();
+            const found = results.reduce((n, r) => n + r.discovered, 0);
+            const gone = results.reduce((n, r) => n + r.deleted, 0);
+            if (found + gone > 0) {
+              logger.info(
+                `Discovery: ${found} new version(s), ${gone} gone from AWS`,
+              );
+            }
+          },
+        });
+        const cost = new CostService({
+          metrics: new ModelCopyMetrics(clients),
+          store,
+          config: registryConfig,
+        });
         const publisher = new SsmOutboxPublisher({ store, clients, logger });
         // One runner across replicas; a pointer move also triggers it at once.
         await scheduler.scheduleTask({
@@ -113,24 +216,22 @@ export const bedrockModelsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             auth: deps.auth,
             clients,
+            imports,
+            quotas,
+            cost,
+            report: new GovernanceReportService({
+              store,
+              cost,
+              lastSyncAt: () => discovery.lastSuccessAt(),
+            }),
             onChange: event => {
-              if (event.kind === 'pointer-moved') {
+              announce(event);
+              if (event.kind === 'version-changed') {
+                // A new import: start following it now rather than at the next tick.
                 scheduler
-                  .triggerTask(PUBLISHER_TASK_ID)
-                  .catch(error =>
-                    logger.debug(`SSM publish trigger: ${error}`),
-                  );
+                  .triggerTask(TRACKER_TASK_ID)
+                  .catch(error => logger.debug(`Tracker trigger: ${error}`));
               }
-              deps.events
-                .publish({
-                  topic: BEDROCK_MODELS_EVENT_TOPIC,
-                  eventPayload: event,
-                })
-                .catch(error =>
-                  logger.warn(
-                    `Could not publish ${event.kind} event: ${error}`,
-                  ),
-                );
             },
           }),
         );

@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   checkModelName,
   MAX_REASON_LENGTH,
+  parseS3Uri,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { z } from 'zod';
 import { RegistryConfig } from './config/readRegistryConfig';
@@ -12,6 +14,13 @@ export function parseInput<T>(
   input: unknown,
   what: string,
 ): T {
+  const nul = pathOfNulCharacter(input);
+  if (nul !== undefined) {
+    // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+    throw new InputError(
+      `Invalid ${what}: ${nul || what}: remove the NUL character (\\u0000).`,
+    );
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const problems = result.error.issues.map(issue => {
@@ -21,6 +30,20 @@ export function parseInput<T>(
     throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
   }
   return result.data;
+}
+
+/** Where in a JSON value a string holds a NUL character ('' for the value itself), if anywhere. */
+function pathOfNulCharacter(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+      const found = pathOfNulCharacter(child, path ? `${path}.${key}` : key);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Checks a model name from the path, so a bad one is a 400 and not a 404. */
@@ -152,3 +175,175 @@ export function modelSearchQuery(config: RegistryConfig) {
 
 /** Body of `POST /models/{model}/versions/{n}/retire`. */
 export const retireBody = z.strictObject({ reason });
+
+/** A configured account id. */
+function accountSchema(config: RegistryConfig) {
+  const ids = config.accounts.map(a => a.accountId);
+  return z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .refine(id => ids.includes(id), {
+      message: `must be a managed account (${
+        ids.join(', ') || 'none configured'
+      })`,
+    });
+}
+
+/** A configured classification. */
+function classificationSchema(config: RegistryConfig) {
+  return z.string().refine(c => config.classifications.includes(c), {
+    message: `must be one of ${config.classifications.join(', ')}`,
+  });
+}
+
+const s3UriSchema = z
+  .string()
+  .max(1024)
+  .refine(uri => !('problem' in parseS3Uri(uri)), {
+    error: issue => {
+      const parsed = parseS3Uri(String(issue.input));
+      return 'problem' in parsed ? parsed.problem : 'must be an S3 URI';
+    },
+  });
+
+/** Checks the Region belongs to the account (accounts may manage different Regions). */
+function regionOfAccount<T extends { accountId: string; region: string }>(
+  config: RegistryConfig,
+) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const account = config.accounts.find(a => a.accountId === value.accountId);
+    if (account && !account.regions.includes(value.region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `is not managed in account ${
+          value.accountId
+        } (${account.regions.join(', ')})`,
+      });
+    }
+  };
+}
+
+/** Where the artifacts are and what they hold: the fields validation and import share. */
+function artifactFields(config: RegistryConfig) {
+  return {
+    s3Uri: s3UriSchema,
+    accountId: accountSchema(config),
+    region: regionSchema(config),
+    classification: classificationSchema(config),
+  };
+}
+
+/** Body of `POST /validate`. */
+export function validateBody(config: RegistryConfig) {
+  return z
+    .strictObject(artifactFields(config))
+    .superRefine(regionOfAccount(config));
+}
+
+const ownerRef = z
+  .string()
+  .max(255)
+  .transform((ref, ctx) => {
+    try {
+      const parsed = parseEntityRef(ref, { defaultNamespace: 'default' });
+      if (!['group', 'user'].includes(parsed.kind.toLowerCase())) {
+        throw new Error('not a group or user');
+      }
+      return stringifyEntityRef(parsed);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a Group or User entity ref, e.g. group:default/support-ml',
+      });
+      return z.NEVER;
+    }
+  });
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/** Body of `POST /models/{model}/versions`. */
+export function importBody(config: RegistryConfig) {
+  return z
+    .strictObject({
+      ...artifactFields(config),
+      owner: ownerRef.optional(),
+      title: optionalText(200),
+      description: optionalText(2000),
+      system: optionalText(255),
+      lineage: z
+        .strictObject({
+          baseModel: optionalText(255),
+          trainingDataUri: optionalText(1024),
+          trainingJob: optionalText(1024),
+          evaluationReportUrl: optionalText(1024),
+        })
+        .optional(),
+      tags: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/,
+              'use lower-case letters, digits and single hyphens',
+            )
+            .max(63),
+        )
+        .max(20)
+        .optional(),
+    })
+    .superRefine(regionOfAccount(config));
+}
+
+/** The `Idempotency-Key` header of an import. */
+export const idempotencyKeyHeader = z
+  .string({
+    error:
+      'the Idempotency-Key header is required: send a unique key per import (a retry sends the same key)',
+  })
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'use printable ASCII without spaces');
+
+const MAX_COST_DAYS = 92;
+
+/** Query of `GET /models/{model}/cost`: defaults to the last 30 days. */
+export function costQuery(now: Date) {
+  return z
+    .strictObject({
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    })
+    .transform(q => {
+      const to = q.to ? new Date(q.to) : now;
+      const from = q.from
+        ? new Date(q.from)
+        : new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+      return { from, to };
+    })
+    .refine(q => q.from < q.to, {
+      message: 'from must be before to',
+      path: ['from'],
+    })
+    .refine(
+      q => q.to.getTime() - q.from.getTime() <= MAX_COST_DAYS * 86400 * 1000,
+      { message: `ask for at most ${MAX_COST_DAYS} days`, path: ['from'] },
+    );
+}
+
+/** Query of `GET /quotas`. */
+export function quotasQuery(config: RegistryConfig) {
+  return z
+    .strictObject({
+      account: accountSchema(config),
+      region: regionSchema(config),
+    })
+    .transform(q => ({ accountId: q.account, region: q.region }))
+    .superRefine(regionOfAccount(config));
+}
+
+/** Query of `GET /report`. */
+export const reportQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+});

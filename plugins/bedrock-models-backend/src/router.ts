@@ -14,12 +14,16 @@ import {
 } from '@backstage/errors';
 import {
   AuthorizeResult,
+  BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   BEDROCK_MODEL_RESOURCE_TYPE,
+  bedrockModelImportPermission,
   bedrockModelPromotePermission,
   BedrockModelsChangeEvent,
+  governanceReportCsv,
+  PortalSettings,
   bedrockModelReadPermission,
   bedrockModelRetirePermission,
   checkRetirement,
@@ -29,6 +33,10 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { loadOpenApiSpec } from './openApiSpec';
 import { DeleteImportedModelCommand } from '@aws-sdk/client-bedrock';
 import { AwsClients } from './aws/AwsClients';
+import { CostService } from './cost/CostService';
+import { ImportService } from './imports/ImportService';
+import { QuotaService } from './quotas/QuotaService';
+import { GovernanceReportService } from './report/GovernanceReportService';
 import { parameterNameFor, RegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
 import {
@@ -37,7 +45,13 @@ import {
 } from './database/DatabaseRegistryStore';
 import {
   aliasParam,
+  costQuery,
+  idempotencyKeyHeader,
+  importBody,
   modelNameParam,
+  quotasQuery,
+  reportQuery,
+  validateBody,
   modelSearchQuery,
   versionParam,
   retireBody,
@@ -59,6 +73,11 @@ export type RouterOptions = {
   auth: AuthService;
   /** The AWS layer, for retiring versions (DeleteImportedModel). */
   clients: AwsClients;
+  /** Artifact validation and imports. */
+  imports: ImportService;
+  quotas: QuotaService;
+  cost: CostService;
+  report: GovernanceReportService;
   /** Called after every change: publish to SSM at once, announce it on the events service. */
   onChange?: (event: BedrockModelsChangeEvent) => void;
 };
@@ -133,6 +152,168 @@ export async function createRouter(
         offset: query.offset,
       }),
     );
+  });
+
+  // Refuses with 403 and why, unless the policy allows the caller a permission that names no model.
+  async function authorizeBasic(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    what: string,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${what}.`);
+    }
+  }
+
+  router.get('/settings', async (req, res) => {
+    await callerOf(req);
+    const settings: PortalSettings = {
+      accounts: config.accounts.map(a => ({
+        accountId: a.accountId,
+        regions: a.regions,
+      })),
+      aliases: config.aliases,
+      classifications: config.classifications,
+      ssmParameterPrefix: config.ssmParameterPrefix,
+      prices: config.pricing,
+    };
+    res.json(settings);
+  });
+
+  router.post('/validate', async (req, res) => {
+    const credentials = await callerOf(req);
+    const body = parseInput(validateBody(config), req.body, 'body');
+    await authorizeBasic(
+      credentials,
+      bedrockModelImportPermission,
+      'import models',
+    );
+    res.json(await options.imports.validate(body));
+  });
+
+  router.post('/models/:model/versions', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const body = parseInput(importBody(config), req.body, 'body');
+    const idempotencyKey = parseInput(
+      idempotencyKeyHeader,
+      req.header('idempotency-key'),
+      'Idempotency-Key header',
+    );
+    if (!auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(
+        'Imports are made on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.',
+      );
+    }
+    await authorizeBasic(
+      credentials,
+      bedrockModelImportPermission,
+      'import models',
+    );
+    const actor = credentials.principal.userEntityRef;
+    const retry = await options.imports.earlierAnswer(name, body, {
+      actor,
+      idempotencyKey,
+    });
+    if (retry) {
+      // The caller's own earlier request (the key is scoped to them): the same answer, even if the
+      // model it created is owned by a team they are not in.
+      res.status(202).json(retry);
+      return;
+    }
+    if (await store.getModel(name)) {
+      // Adding a version to an existing model is for the people who may move its pointers.
+      const [decision] = await permissions.authorize(
+        [{ permission: bedrockModelPromotePermission, resourceRef: name }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You may not add versions to model ${name}: only its owners and the portal admins may.`,
+        );
+      }
+    }
+    const event = await auditor.createEvent({
+      eventId: 'model-import',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        model: name,
+        s3Uri: body.s3Uri,
+        account: body.accountId,
+        region: body.region,
+      },
+    });
+    try {
+      const result = await options.imports.importVersion(name, body, {
+        actor,
+        idempotencyKey,
+        credentials,
+      });
+      await event.success({
+        meta: {
+          version: result.version.number,
+          created: result.created,
+          jobArn: result.version.jobArn,
+        },
+      });
+      if (result.created) {
+        options.onChange?.({
+          kind: 'version-changed',
+          modelName: name,
+          version: result.version.number,
+          status: result.version.status,
+        });
+      }
+      res.status(202).json(result);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/models/:model/cost', async (req, res) => {
+    const credentials = await callerOf(req);
+    const name = modelNameParam(req.params.model);
+    const { from, to } = parseInput(costQuery(new Date()), req.query, 'query');
+    await requireModel(name);
+    await authorize(credentials, bedrockModelReadPermission, name);
+    res.json(await options.cost.modelCost(name, from, to));
+  });
+
+  router.get('/quotas', async (req, res) => {
+    const credentials = await callerOf(req);
+    const { accountId, region } = parseInput(
+      quotasQuery(config),
+      req.query,
+      'query',
+    );
+    await authorize(credentials, bedrockModelReadPermission, '*');
+    res.json(await options.quotas.report(accountId, region));
+  });
+
+  router.get('/report', async (req, res) => {
+    const credentials = await callerOf(req);
+    const { format } = parseInput(reportQuery, req.query, 'query');
+    await authorize(credentials, bedrockModelReadPermission, '*');
+    const report = await options.report.report();
+    if (format === 'csv') {
+      res
+        .type('text/csv')
+        .attachment('bedrock-models-report.csv')
+        .send(governanceReportCsv(report.rows));
+      return;
+    }
+    res.json(report);
+  });
+
+  router.get('/inventory', async (req, res) => {
+    const credentials = await callerOf(req);
+    await authorize(credentials, bedrockModelReadPermission, '*');
+    res.json(await store.inventory());
   });
 
   router.get('/models/:model', async (req, res) => {
@@ -297,13 +478,16 @@ export async function createRouter(
           }),
         );
       } catch (error) {
-        // AWS did not delete it: the version is still there and ready, so say so and change nothing.
-        await store.updateVersion(name, number, { status: before.status });
-        throw new ServiceUnavailableError(
-          `Bedrock did not delete ${before.importedModelArn}: ${
-            (error as Error).message
-          }. The version is unchanged; try again.`,
-        );
+        if ((error as Error).name !== 'ResourceNotFoundException') {
+          // AWS did not delete it: the version is still there, so put its status back and say so.
+          await store.restoreRetiredVersion(name, number, before.status);
+          throw new ServiceUnavailableError(
+            `Bedrock did not delete ${before.importedModelArn}: ${
+              (error as Error).message
+            }. The version is unchanged; try again.`,
+          );
+        }
+        // Already gone from AWS (retired twice, or deleted by hand): retired is right.
       }
       const after = await store.getVersion(name, number);
       options.onChange?.({
@@ -327,6 +511,15 @@ export async function createRouter(
   router.post('/models/:model/aliases/:alias/rollback', (req, res) =>
     move(req, res, 'rollback'),
   );
+
+  // Anything else: say what exists instead of an empty 404.
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `There is no ${req.method} ${req.path} in the bedrock-models API; see /api/bedrock-models/openapi.json for its routes.`,
+      ),
+    );
+  });
 
   return router;
 }

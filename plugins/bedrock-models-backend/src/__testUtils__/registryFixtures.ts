@@ -85,3 +85,11 @@ export async function insertVersions(
     })),
   );
 }
+
+/** The Group that owns test models; test catalogs hold it so owner checks pass. */
+export const OWNER_GROUP_ENTITY = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'support-ml', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};

@@ -1,4 +1,8 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { S3Client } from '@aws-sdk/client-s3';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import {
   AwsCredentialProvider,
@@ -13,6 +17,27 @@ type ClientConfig = {
   maxAttempts: number;
 };
 
+/** Something every SDK v3 client has: the middleware stack the call counter hooks into. */
+type WithMiddleware = {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { clientName?: string; commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'initialize'; name: string },
+    ): void;
+  };
+};
+
+/** Told of every AWS call as it starts (for benchmarks and logs): client and command names. */
+export type AwsCallListener = (call: {
+  service: string;
+  operation: string;
+  accountId: string;
+  region: string;
+}) => void;
+
 /**
  * The one way in to AWS: SDK v3 clients per account and Region, with credentials from
  * @backstage/integration-aws-node and, for local development, every endpoint overridden (the emulator).
@@ -20,10 +45,68 @@ type ClientConfig = {
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
 
+  private readonly listeners: AwsCallListener[] = [];
+
   constructor(
     private readonly credentials: AwsCredentialsManager,
     private readonly endpoint?: string,
   ) {}
+
+  /** Calls `listener` for every AWS call any client makes from now on. */
+  onCall(listener: AwsCallListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners.splice(this.listeners.indexOf(listener), 1);
+    };
+  }
+
+  async s3(accountId: string, region: string): Promise<S3Client> {
+    return this.client(
+      's3',
+      accountId,
+      region,
+      // The emulator (one endpoint for every service) needs path-style bucket addressing.
+      async config =>
+        new S3Client({ ...config, forcePathStyle: Boolean(this.endpoint) }),
+    );
+  }
+
+  async serviceQuotas(
+    accountId: string,
+    region: string,
+  ): Promise<ServiceQuotasClient> {
+    return this.client(
+      'servicequotas',
+      accountId,
+      region,
+      async config => new ServiceQuotasClient(config),
+    );
+  }
+
+  async cloudWatch(
+    accountId: string,
+    region: string,
+  ): Promise<CloudWatchClient> {
+    return this.client(
+      'cloudwatch',
+      accountId,
+      region,
+      async config => new CloudWatchClient(config),
+    );
+  }
+
+  async bedrockRuntime(
+    accountId: string,
+    region: string,
+  ): Promise<BedrockRuntimeClient> {
+    return this.client(
+      'bedrock-runtime',
+      accountId,
+      region,
+      // Imported models answer ModelNotReadyException while they load; AWS advises more retries.
+      async config => new BedrockRuntimeClient({ ...config, maxAttempts: 10 }),
+    );
+  }
 
   async ssm(accountId: string, region: string): Promise<SSMClient> {
     return this.client(
@@ -61,6 +144,23 @@ export class AwsClients {
       credentials: sdkCredentialProvider,
       maxAttempts: 5,
     });
+    (client as unknown as WithMiddleware).middlewareStack.add(
+      (next, context) => async args => {
+        for (const listener of this.listeners) {
+          listener({
+            service,
+            operation: (context.commandName ?? 'unknown').replace(
+              /Command$/,
+              '',
+            ),
+            accountId,
+            region,
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'bedrockPortalCallListener' },
+    );
     this.cache.set(key, client);
     return client;
   }

@@ -9,8 +9,91 @@ describe('readRegistryConfig', () => {
       ssmParameterPrefix: '/bedrock-models',
       adminGroups: [],
       classifications: ['public', 'internal', 'confidential', 'phi'],
+      dataResidency: {},
+      imports: { pollIntervalSeconds: 30, warmUp: false },
+      discovery: {
+        defaultOwner: 'group:default/ml-platform',
+        defaultClassification: 'internal',
+        frequencyMinutes: 10,
+      },
+      pricing: {
+        currency: 'USD',
+        cmuMinute: {},
+        storageCmuMonth: 0,
+        alwaysOnHourly: {},
+        source: 'bedrockModels.pricing in app-config (no prices configured)',
+      },
       awsEndpoint: undefined,
     });
+  });
+
+  it('reads import, discovery, residency and pricing settings', () => {
+    const config = readRegistryConfig(
+      new ConfigReader({
+        bedrockModels: {
+          accounts: [
+            {
+              accountId: '123456789012',
+              regions: ['us-east-1'],
+              importRoleArn: 'arn:aws:iam::123456789012:role/Import',
+            },
+          ],
+          dataResidency: { phi: ['us-east-1'] },
+          imports: { pollIntervalSeconds: 5, warmUp: true },
+          discovery: { defaultOwner: 'group:default/x', frequencyMinutes: 2 },
+          pricing: {
+            cmuMinute: { 'us-east-1': 0.05718 },
+            storageCmuMonth: 1.95,
+            alwaysOnHourly: { 'us-east-1': 20 },
+            source: 'list prices',
+          },
+        },
+      }),
+    );
+    expect(config.accounts[0].importRoleArn).toBe(
+      'arn:aws:iam::123456789012:role/Import',
+    );
+    expect(config.dataResidency).toEqual({ phi: ['us-east-1'] });
+    expect(config.imports).toEqual({ pollIntervalSeconds: 5, warmUp: true });
+    expect(config.discovery.frequencyMinutes).toBe(2);
+    expect(config.pricing).toEqual({
+      currency: 'USD',
+      cmuMinute: { 'us-east-1': 0.05718 },
+      storageCmuMonth: 1.95,
+      alwaysOnHourly: { 'us-east-1': 20 },
+      source: 'list prices',
+    });
+  });
+
+  it.each([
+    [
+      { dataResidency: { secret: ['us-east-1'] } },
+      'bedrockModels.dataResidency.secret: not a configured classification (public, internal, confidential, phi)',
+    ],
+    [
+      {
+        accounts: [
+          {
+            accountId: '123456789012',
+            regions: ['us-east-1'],
+            importRoleArn: 'role/x',
+          },
+        ],
+      },
+      'bedrockModels.accounts[123456789012].importRoleArn: "role/x" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+    ],
+    [
+      { imports: { pollIntervalSeconds: 0 } },
+      'bedrockModels.imports.pollIntervalSeconds must be a positive number of seconds',
+    ],
+    [
+      { pricing: { cmuMinute: { 'us-east-1': -1 } } },
+      'bedrockModels.pricing.cmuMinute.us-east-1 must be a price of 0 or more',
+    ],
+  ])('refuses bad settings with what to fix: %j', (bedrockModels, message) => {
+    expect(() =>
+      readRegistryConfig(new ConfigReader({ bedrockModels })),
+    ).toThrow(message);
   });
 
   it('reads every setting', () => {

@@ -1,12 +1,35 @@
 import { Config } from '@backstage/config';
+import { PriceSheet } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** The registry's settings, read and checked once at start-up. */
 export type RegistryConfig = {
-  accounts: Array<{ accountId: string; regions: string[] }>;
+  accounts: Array<{
+    accountId: string;
+    regions: string[];
+    /** The IAM role Bedrock assumes to read the artifacts; imports into this account need it. */
+    importRoleArn?: string;
+  }>;
   aliases: string[];
   ssmParameterPrefix: string;
   adminGroups: string[];
   classifications: string[];
+  /** Classification -> Regions where such data may be stored; unlisted classifications may go anywhere. */
+  dataResidency: Record<string, string[]>;
+  imports: {
+    /** At most one GetModelImportJob per job per this many seconds. */
+    pollIntervalSeconds: number;
+    /** Call a model once after import to record its cold start. */
+    warmUp: boolean;
+  };
+  discovery: {
+    /** Owner of discovered models that carry no owner tag. */
+    defaultOwner: string;
+    /** Classification of discovered models that carry none. */
+    defaultClassification: string;
+    /** Minutes between two discovery passes. */
+    frequencyMinutes: number;
+  };
+  pricing: PriceSheet & { alwaysOnHourly: Record<string, number> };
   awsEndpoint?: string;
 };
 
@@ -20,9 +43,18 @@ export function readRegistryConfig(config: Config): RegistryConfig {
     account => ({
       accountId: account.getString('accountId'),
       regions: account.getStringArray('regions'),
+      importRoleArn: account.getOptionalString('importRoleArn'),
     }),
   );
-  for (const { accountId, regions } of accounts) {
+  for (const { accountId, regions, importRoleArn } of accounts) {
+    if (
+      importRoleArn !== undefined &&
+      !/^arn:aws(-[a-z-]+)?:iam::\d{12}:role\/.+$/.test(importRoleArn)
+    ) {
+      throw new Error(
+        `bedrockModels.accounts[${accountId}].importRoleArn: "${importRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+      );
+    }
     if (!/^\d{12}$/.test(accountId)) {
       throw new Error(
         `bedrockModels.accounts: "${accountId}" is not a 12-digit AWS account id`,
@@ -54,17 +86,60 @@ export function readRegistryConfig(config: Config): RegistryConfig {
       `bedrockModels.ssmParameterPrefix: "${prefix}" must start with "/" and not end with one`,
     );
   }
+  const classifications = root?.getOptionalStringArray('classifications') ?? [
+    'public',
+    'internal',
+    'confidential',
+    'phi',
+  ];
+  const residencyConfig = root?.getOptionalConfig('dataResidency');
+  const dataResidency: Record<string, string[]> = {};
+  for (const key of residencyConfig?.keys() ?? []) {
+    if (!classifications.includes(key)) {
+      throw new Error(
+        `bedrockModels.dataResidency.${key}: not a configured classification (${classifications.join(
+          ', ',
+        )})`,
+      );
+    }
+    dataResidency[key] = residencyConfig!.getStringArray(key);
+  }
+  const discovery = root?.getOptionalConfig('discovery');
+  const defaultClassification =
+    discovery?.getOptionalString('defaultClassification') ?? 'internal';
+  if (!classifications.includes(defaultClassification)) {
+    throw new Error(
+      `bedrockModels.discovery.defaultClassification: "${defaultClassification}" is not one of ${classifications.join(
+        ', ',
+      )}`,
+    );
+  }
+  const pollIntervalSeconds =
+    root?.getOptionalNumber('imports.pollIntervalSeconds') ?? 30;
+  if (!(pollIntervalSeconds > 0)) {
+    throw new Error(
+      'bedrockModels.imports.pollIntervalSeconds must be a positive number of seconds',
+    );
+  }
   return {
     accounts,
     aliases,
+    dataResidency,
+    imports: {
+      pollIntervalSeconds,
+      warmUp: root?.getOptionalBoolean('imports.warmUp') ?? false,
+    },
+    discovery: {
+      defaultOwner:
+        discovery?.getOptionalString('defaultOwner') ??
+        'group:default/ml-platform',
+      defaultClassification,
+      frequencyMinutes: discovery?.getOptionalNumber('frequencyMinutes') ?? 10,
+    },
+    pricing: readPricing(root?.getOptionalConfig('pricing')),
     ssmParameterPrefix: prefix,
     adminGroups: root?.getOptionalStringArray('adminGroups') ?? [],
-    classifications: root?.getOptionalStringArray('classifications') ?? [
-      'public',
-      'internal',
-      'confidential',
-      'phi',
-    ],
+    classifications,
     awsEndpoint: root?.getOptionalString('awsEndpoint'),
   };
 }
@@ -76,4 +151,31 @@ export function parameterNameFor(
   alias: string,
 ): string {
   return `${config.ssmParameterPrefix}/${modelName}/${alias}`;
+}
+
+/** Reads prices per Region; a Region without a price gets no cost figure rather than a made-up one. */
+function readPricing(pricing: Config | undefined): RegistryConfig['pricing'] {
+  const perRegion = (key: string): Record<string, number> => {
+    const section = pricing?.getOptionalConfig(key);
+    const values: Record<string, number> = {};
+    for (const region of section?.keys() ?? []) {
+      const value = section!.getNumber(region);
+      if (!(value >= 0)) {
+        throw new Error(
+          `bedrockModels.pricing.${key}.${region} must be a price of 0 or more`,
+        );
+      }
+      values[region] = value;
+    }
+    return values;
+  };
+  return {
+    currency: pricing?.getOptionalString('currency') ?? 'USD',
+    cmuMinute: perRegion('cmuMinute'),
+    storageCmuMonth: pricing?.getOptionalNumber('storageCmuMonth') ?? 0,
+    alwaysOnHourly: perRegion('alwaysOnHourly'),
+    source:
+      pricing?.getOptionalString('source') ??
+      'bedrockModels.pricing in app-config (no prices configured)',
+  };
 }

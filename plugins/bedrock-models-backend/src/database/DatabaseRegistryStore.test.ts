@@ -129,7 +129,7 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.movePointer(promote(2, { believedCurrent: 1 })),
       ).rejects.toThrow(
-        'The production pointer in us-east-1 now names version 3, not version 1: someone moved it. Reload and try again.',
+        /^The production pointer in us-east-1 now names version 3, not version 1: user:default\/ana moved it at \d{4}-\d\d-\d\dT[\d:.]+Z\. Reload and try again\.$/,
       );
 
       const rollback = await store.movePointer({

@@ -5,13 +5,28 @@ import {
   checkPointerMove,
   checkStaleness,
   Model,
+  ModelSummary,
   ModelVersion,
   PointerMove,
+  PublishState,
   rollbackTarget,
   versionAt,
-  VersionStatus,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { Knex } from 'knex';
+import {
+  HistoryRow,
+  iso,
+  isUniqueViolation,
+  ModelRow,
+  orUndefined,
+  PointerRow,
+  toModel,
+  toModelRow,
+  toMove,
+  toPointer,
+  toVersion,
+  VersionRow,
+} from './registryRows';
 
 /** What creating a model takes. */
 export type NewModel = Omit<Model, 'createdAt' | 'updatedAt'>;
@@ -53,13 +68,6 @@ export type ModelSearch = {
   offset: number;
 };
 
-/** One row of a search: the model and what serves where. */
-export type ModelSummary = Model & {
-  versionCount: number;
-  regions: string[];
-  pointers: Array<{ alias: string; region: string; version: number }>;
-};
-
 /** A queued SSM write. */
 export type OutboxEntry = {
   id: number;
@@ -77,147 +85,6 @@ export type PointerMoveResult = {
   outboxId: number;
 };
 
-type ModelRow = {
-  name: string;
-  title: string | null;
-  description: string | null;
-  owner: string;
-  system: string | null;
-  classification: string;
-  lineage: string | null;
-  tags: string | null;
-  created_by: string;
-  created_at: string | Date;
-  updated_at: string | Date;
-};
-
-type VersionRow = {
-  model_name: string;
-  number: number;
-  account_id: string;
-  region: string;
-  status: VersionStatus;
-  imported_model_arn: string | null;
-  job_arn: string | null;
-  job_name: string | null;
-  failure_message: string | null;
-  s3_uri: string;
-  architecture: string | null;
-  instruct_supported: boolean | number | null;
-  cmus_per_copy: number | null;
-  managed: boolean | number;
-  created_by: string;
-  created_at: string | Date;
-  updated_at: string | Date;
-};
-
-type PointerRow = {
-  model_name: string;
-  alias: string;
-  region: string;
-  version_number: number;
-  revision: number;
-  updated_by: string;
-  updated_at: string | Date;
-};
-
-type HistoryRow = {
-  id: number;
-  model_name: string;
-  alias: string;
-  region: string;
-  seq: number;
-  kind: 'promote' | 'rollback';
-  from_version: number | null;
-  to_version: number;
-  actor: string;
-  reason: string;
-  created_at: string | Date;
-};
-
-// SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Dates: normalise to ISO.
-const iso = (value: string | Date | number) => new Date(value).toISOString();
-const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
-
-function toModel(row: ModelRow): Model {
-  return {
-    name: row.name,
-    title: orUndefined(row.title),
-    description: orUndefined(row.description),
-    owner: row.owner,
-    system: orUndefined(row.system),
-    classification: row.classification,
-    lineage: row.lineage ? JSON.parse(row.lineage) : {},
-    tags: row.tags ? JSON.parse(row.tags) : [],
-    createdBy: row.created_by,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-function toVersion(row: VersionRow): ModelVersion {
-  return {
-    modelName: row.model_name,
-    number: row.number,
-    accountId: row.account_id,
-    region: row.region,
-    status: row.status,
-    importedModelArn: orUndefined(row.imported_model_arn),
-    jobArn: orUndefined(row.job_arn),
-    jobName: orUndefined(row.job_name),
-    failureMessage: orUndefined(row.failure_message),
-    s3Uri: row.s3_uri,
-    architecture: orUndefined(row.architecture),
-    instructSupported:
-      row.instruct_supported === null
-        ? undefined
-        : Boolean(row.instruct_supported),
-    cmusPerCopy: orUndefined(row.cmus_per_copy),
-    managed: Boolean(row.managed),
-    createdBy: row.created_by,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-function toPointer(row: PointerRow): AliasPointer {
-  return {
-    modelName: row.model_name,
-    alias: row.alias,
-    region: row.region,
-    version: row.version_number,
-    revision: row.revision,
-    updatedBy: row.updated_by,
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-function toMove(row: HistoryRow): PointerMove {
-  return {
-    id: row.id,
-    modelName: row.model_name,
-    alias: row.alias,
-    region: row.region,
-    seq: row.seq,
-    kind: row.kind,
-    fromVersion: row.from_version,
-    toVersion: row.to_version,
-    actor: row.actor,
-    reason: row.reason,
-    at: iso(row.created_at),
-  };
-}
-
-// A unique-constraint violation: another replica wrote the same pointer position or version number first.
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
-
 /**
  * The registry's store: models, versions, alias pointers, their append-only history and the SSM outbox,
  * on PostgreSQL or SQLite. Pointer moves are one transaction each.
@@ -232,19 +99,7 @@ export class DatabaseRegistryStore {
   async createModel(model: NewModel): Promise<Model> {
     const now = this.now();
     try {
-      await this.db<ModelRow>('models').insert({
-        name: model.name,
-        title: model.title ?? null,
-        description: model.description ?? null,
-        owner: model.owner,
-        system: model.system ?? null,
-        classification: model.classification,
-        lineage: JSON.stringify(model.lineage ?? {}),
-        tags: JSON.stringify(model.tags ?? []),
-        created_by: model.createdBy,
-        created_at: now,
-        updated_at: now,
-      });
+      await this.db('models').insert(toModelRow(model, now));
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(`A model named ${model.name} already exists.`);
@@ -361,6 +216,28 @@ export class DatabaseRegistryStore {
     return (await this.getVersion(modelName, number))!;
   }
 
+  /** Every model, version and pointer: three statements whatever the size. */
+  async inventory(): Promise<{
+    models: Model[];
+    versions: ModelVersion[];
+    pointers: AliasPointer[];
+  }> {
+    const [models, versions, pointers] = await Promise.all([
+      this.db<ModelRow>('models').orderBy('name'),
+      this.db<VersionRow>('model_versions').orderBy(['model_name', 'number']),
+      this.db<PointerRow>('alias_pointers').orderBy([
+        'model_name',
+        'region',
+        'alias',
+      ]),
+    ]);
+    return {
+      models: models.map(toModel),
+      versions: versions.map(toVersion),
+      pointers: pointers.map(toPointer),
+    };
+  }
+
   async listPointers(modelName: string): Promise<AliasPointer[]> {
     const rows = await this.db<PointerRow>('alias_pointers')
       .where({ model_name: modelName })
@@ -434,6 +311,9 @@ export class DatabaseRegistryStore {
     }
     const pointer = await pointerQuery.first();
     const current = pointer?.version_number ?? null;
+    const lastMove = pointer
+      ? { actor: pointer.updated_by, at: iso(pointer.updated_at) }
+      : undefined;
 
     const moves = (
       await tx<HistoryRow>('alias_history').where(key).orderBy('seq')
@@ -446,6 +326,7 @@ export class DatabaseRegistryStore {
         alias,
         current,
         believedCurrent: request.believedCurrent,
+        lastMove,
       });
       if (stale.kind === 'conflict') throw new ConflictError(stale.message);
       const target = rollbackTarget(moves);
@@ -459,9 +340,15 @@ export class DatabaseRegistryStore {
       targetVersion = request.toVersion;
     }
 
-    const versionRow = await tx<VersionRow>('model_versions')
-      .where({ model_name: modelName, number: targetVersion })
-      .first();
+    let versionQuery = tx<VersionRow>('model_versions').where({
+      model_name: modelName,
+      number: targetVersion,
+    });
+    if (tx.client.config.client === 'pg') {
+      // Locks the target against a concurrent retire (which locks the same row).
+      versionQuery = versionQuery.forUpdate();
+    }
+    const versionRow = await versionQuery.first();
     if (!versionRow) {
       throw new NotFoundError(
         `Model ${modelName} has no version ${targetVersion}.`,
@@ -478,6 +365,7 @@ export class DatabaseRegistryStore {
       current,
       believedCurrent: request.believedCurrent,
       reason: request.reason,
+      lastMove,
     });
     if (check.kind === 'conflict') throw new ConflictError(check.message);
     if (check.kind === 'invalid')
@@ -617,16 +505,7 @@ export class DatabaseRegistryStore {
   }
 
   /** Publish state of the newest SSM write of each pointer of a model. */
-  async publishStates(modelName: string): Promise<
-    Array<{
-      alias: string;
-      region: string;
-      status: string;
-      attempts: number;
-      lastError?: string;
-      publishedAt?: string;
-    }>
-  > {
+  async publishStates(modelName: string): Promise<PublishState[]> {
     const rows = await this.db('ssm_outbox as o')
       .join('alias_history as h', 'h.id', 'o.history_id')
       .where('h.model_name', modelName)
@@ -755,9 +634,15 @@ export class DatabaseRegistryStore {
     ) => void,
   ): Promise<ModelVersion> {
     return this.db.transaction(async tx => {
-      const row = await tx<VersionRow>('model_versions')
-        .where({ model_name: modelName, number })
-        .first();
+      let versionQuery = tx<VersionRow>('model_versions').where({
+        model_name: modelName,
+        number,
+      });
+      if (tx.client.config.client === 'pg') {
+        // A promote of this version locks the same row: one of the two waits and sees the other.
+        versionQuery = versionQuery.forUpdate();
+      }
+      const row = await versionQuery.first();
       if (!row)
         throw new NotFoundError(`Model ${modelName} has no version ${number}.`);
       const pointers = await tx<PointerRow>('alias_pointers').where({
@@ -769,11 +654,27 @@ export class DatabaseRegistryStore {
         version,
         pointers.map(p => ({ alias: p.alias, region: p.region })),
       );
-      await tx('model_versions')
-        .where({ model_name: modelName, number })
+      const retired = await tx('model_versions')
+        .where({ model_name: modelName, number, status: version.status })
         .update({ status: 'retired', updated_at: this.now() });
+      if (retired === 0) {
+        throw new ConflictError(
+          `Version ${number} of ${modelName} changed while it was being retired; reload and try again.`,
+        );
+      }
       return version;
     });
+  }
+
+  /** Undoes a retirement AWS refused: only if the version is still marked retired. */
+  async restoreRetiredVersion(
+    modelName: string,
+    number: number,
+    status: ModelVersion['status'],
+  ): Promise<void> {
+    await this.db('model_versions')
+      .where({ model_name: modelName, number, status: 'retired' })
+      .update({ status, updated_at: this.now() });
   }
 
   /** Every pointer with what SSM should say for it: the account, and the ARN of the version it names. */

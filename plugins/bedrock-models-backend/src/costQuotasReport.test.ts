@@ -1,0 +1,291 @@
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import {
+  GovernanceReport,
+  ModelCostReport,
+  ModelVersion,
+  QuotaReport,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  RunningEmulator,
+  startEmulator,
+} from '@bedrock-portal/bedrock-emulator';
+import knexFactory from 'knex';
+import request from 'supertest';
+import { AwsClients } from './aws/AwsClients';
+import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
+import { readRegistryConfig } from './config/readRegistryConfig';
+import { CostService } from './cost/CostService';
+import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
+import {
+  importTestConfig,
+  startImportBackend,
+  TASKS,
+} from './__testUtils__/importTestBackend';
+import { TEST_ACCOUNT } from './__testUtils__/registryFixtures';
+import { emulatorSdk } from './__testUtils__/emulatorSdk';
+
+jest.setTimeout(120_000);
+
+const DAY = 24 * 3600 * 1000;
+
+describe('cost, quotas, report and settings (demo seed, after discovery)', () => {
+  let emulator: RunningEmulator;
+  let backend: Awaited<ReturnType<typeof startImportBackend>>;
+  const get = (path: string) =>
+    request(backend.server)
+      .get(backend.api(path))
+      .set('Authorization', backend.asAna);
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, seed: 'demo' });
+    backend = await startImportBackend(
+      knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      }),
+      emulator,
+    );
+    await backend.scheduler.triggerTask(TASKS.discovery);
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await emulator.close();
+  });
+
+  it('prices a version from its ModelCopy windows and its storage', async () => {
+    // Whole UTC days, all inside the month the seed recorded traffic for.
+    const to = new Date(Math.floor(Date.now() / DAY) * DAY - 13 * DAY);
+    const from = new Date(to.getTime() - 10 * DAY);
+    const res = await get(
+      `/models/support-summarizer/cost?from=${encodeURIComponent(
+        from.toISOString(),
+      )}&to=${encodeURIComponent(to.toISOString())}`,
+    );
+    expect(res.status).toBe(200);
+    const report: ModelCostReport = res.body;
+    const v1 = report.versions.find(v => v.version === 1)!;
+    expect(v1).toMatchObject({
+      region: 'us-east-1',
+      cmusPerCopy: 2,
+      notes: [],
+    });
+    expect(v1.days).toHaveLength(10);
+
+    // Independently: the seed writes one ModelCopy value per 5-minute window, so the daily Sum is
+    // the sum of copies over the day's windows.
+    const cloudWatch = emulatorSdk(CloudWatchClient, emulator);
+    const { MetricDataResults } = await cloudWatch.send(
+      new GetMetricDataCommand({
+        StartTime: from,
+        EndTime: to,
+        MetricDataQueries: [
+          {
+            Id: 'copies',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/Bedrock',
+                MetricName: 'ModelCopy',
+                Dimensions: [{ Name: 'ModelId', Value: v1.importedModelArn }],
+              },
+              Period: 86400,
+              Stat: 'Sum',
+            },
+          },
+        ],
+      }),
+    );
+    const copyWindows = (MetricDataResults?.[0].Values ?? []).reduce(
+      (n, value) => n + value,
+      0,
+    );
+    expect(copyWindows).toBeGreaterThan(0);
+    const cmuMinutes = v1.days.reduce((n, d) => n + d.cmuMinutes, 0);
+    expect(cmuMinutes).toBeCloseTo(copyWindows * 2 * 5, 6);
+    expect(v1.compute).toBeCloseTo(cmuMinutes * 0.05718, 6);
+    // Kept all ten days: 2 CMUs x 1.95 per CMU-month x 10/30.
+    expect(v1.storage).toBeCloseTo((2 * 1.95 * 10) / 30, 6);
+    expect(report.totals.total).toBeCloseTo(
+      report.versions.reduce((n, v) => n + v.total, 0),
+      6,
+    );
+    expect(report.monthlyProjection).toBeCloseTo(report.totals.total * 3, 6);
+    expect(report.prices).toMatchObject({
+      currency: 'USD',
+      source: 'test prices',
+    });
+  });
+
+  it('refuses a bad period with what to fix', async () => {
+    const res = await get(
+      `/models/support-summarizer/cost?from=${encodeURIComponent(
+        '2026-01-01T00:00:00Z',
+      )}&to=${encodeURIComponent('2025-01-01T00:00:00Z')}`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'Invalid query: from: from must be before to',
+    );
+    expect((await get('/models/nobody/cost')).status).toBe(404);
+    const old = await get(
+      `/models/support-summarizer/cost?from=${encodeURIComponent(
+        new Date(Date.now() - 70 * DAY).toISOString(),
+      )}`,
+    );
+    expect(old.status).toBe(400);
+    expect(old.body.error.message).toContain(
+      'from must be within the last 63 days',
+    );
+  });
+
+  it('charges nothing for days that have not happened', async () => {
+    const from = new Date(Date.now() - 2 * DAY);
+    const to = new Date(Date.now() + 60 * DAY);
+    const res = await get(
+      `/models/support-summarizer/cost?from=${encodeURIComponent(
+        from.toISOString(),
+      )}&to=${encodeURIComponent(to.toISOString())}`,
+    );
+    expect(res.status).toBe(200);
+    const v2 = (res.body as ModelCostReport).versions.find(
+      v => v.version === 2,
+    )!;
+    // Two days kept, not 62: 2 CMUs x 1.95 x 2/30 (allowing for the seconds the request took).
+    expect(v2.storage).toBeCloseTo((2 * 1.95 * 2) / 30, 3);
+  });
+
+  it('reports quota use against Service Quotas limits', async () => {
+    const res = await get(`/quotas?account=${TEST_ACCOUNT}&region=us-east-1`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject<Partial<QuotaReport>>({
+      accountId: TEST_ACCOUNT,
+      region: 'us-east-1',
+      importedModels: {
+        quotaCode: 'L-45B04988',
+        name: 'Imported models per account',
+        used: 2,
+        limit: 3,
+      },
+      concurrentImportJobs: {
+        quotaCode: 'L-5F098EFA',
+        name: 'Concurrent model import jobs',
+        used: 0,
+        limit: 1,
+      },
+    });
+    const bad = await get(`/quotas?account=${TEST_ACCOUNT}&region=ap-south-1`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain(
+      'region: must be a managed Region',
+    );
+  });
+
+  it('lists every version with owner, pointers and a monthly estimate, as JSON and CSV', async () => {
+    const res = await get('/report');
+    expect(res.status).toBe(200);
+    const report: GovernanceReport = res.body;
+    expect(
+      report.rows.map(r => `${r.model} v${r.version} ${r.region}`),
+    ).toEqual([
+      'claims-triage v1 eu-central-1',
+      'support-summarizer v1 us-east-1',
+      'support-summarizer v2 us-east-1',
+      'support-summarizer v3 eu-central-1',
+    ]);
+    const v2 = report.rows.find(
+      r => r.model === 'support-summarizer' && r.version === 2,
+    )!;
+    expect(v2).toMatchObject({
+      owner: 'group:default/support-ml',
+      classification: 'internal',
+      accountId: TEST_ACCOUNT,
+      status: 'ready',
+      architecture: 'llama',
+      pointers: [],
+      managed: true,
+    });
+    // Live versions cost at least their storage: 2 CMUs x 1.95.
+    expect(v2.estimatedMonthlyCost).toBeGreaterThan(3.9);
+    expect(report.lastSyncAt).toEqual(expect.any(String));
+    expect(report.staleSince).toBeUndefined();
+
+    const csv = await get('/report?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,created_by,created_at,managed,estimated_monthly_cost',
+    );
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toMatch(
+      /^support-summarizer,1,group:default\/support-ml,internal,123456789012,us-east-1,ready,llama,arn:aws:bedrock:/,
+    );
+    expect((await get('/report?format=xml')).status).toBe(400);
+  });
+
+  it('keeps the last good estimates, and says since when, while CloudWatch fails', async () => {
+    const details = await get('/models/support-summarizer');
+    const versions: ModelVersion[] = details.body.versions;
+    const rootConfig = new ConfigReader(importTestConfig(emulator));
+    let now = new Date();
+    const cost = new CostService({
+      metrics: new ModelCopyMetrics(
+        new AwsClients(
+          DefaultAwsCredentialsManager.fromConfig(rootConfig),
+          emulator.endpoint,
+        ),
+      ),
+      store: new DatabaseRegistryStore(
+        knexFactory({
+          client: 'better-sqlite3',
+          connection: ':memory:',
+          useNullAsDefault: true,
+        }),
+      ),
+      config: readRegistryConfig(rootConfig),
+      now: () => now,
+    });
+    const good = await cost.monthlyEstimates(versions);
+    const readAt = now;
+    expect(good.staleSince).toBeUndefined();
+    emulator.faults.setRules([
+      { service: 'cloudwatch', errorRate: 1, errorStatus: 503 },
+    ]);
+    try {
+      now = new Date(now.getTime() + 2 * 3600 * 1000);
+      const stale = await cost.monthlyEstimates(versions);
+      expect(stale.staleSince).toEqual(readAt);
+      expect(stale.errors[0]).toContain('CloudWatch in us-east-1: ');
+      for (const version of versions) {
+        expect(stale.byVersion.get(version)).toBe(good.byVersion.get(version));
+      }
+    } finally {
+      emulator.faults.setRules([]);
+    }
+  });
+
+  it('gives the settings the pages need', async () => {
+    const res = await get('/settings');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      accounts: [
+        { accountId: TEST_ACCOUNT, regions: ['us-east-1', 'eu-central-1'] },
+      ],
+      aliases: ['production', 'staging'],
+      classifications: ['public', 'internal', 'confidential', 'phi'],
+      ssmParameterPrefix: '/bedrock-models',
+      prices: {
+        currency: 'USD',
+        cmuMinute: { 'us-east-1': 0.05718, 'eu-central-1': 0.07144 },
+        storageCmuMonth: 1.95,
+        alwaysOnHourly: {},
+        source: 'test prices',
+      },
+    });
+  });
+});

@@ -1,0 +1,296 @@
+import {
+  BedrockClient,
+  CreateModelImportJobCommand,
+  DeleteImportedModelCommand,
+} from '@aws-sdk/client-bedrock';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import {
+  BedrockModelsChangeEvent,
+  ModelVersion,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  mistral7bArtifacts,
+  RunningEmulator,
+  stageArtifactSet,
+  startEmulator,
+} from '@bedrock-portal/bedrock-emulator';
+import { Knex } from 'knex';
+import { AwsClients } from '../aws/AwsClients';
+import { BedrockImportApi } from '../aws/BedrockImportApi';
+import { readRegistryConfig } from '../config/readRegistryConfig';
+import { DatabaseImportStore } from '../database/DatabaseImportStore';
+import { DatabaseRegistryStore } from '../database/DatabaseRegistryStore';
+import { MIGRATIONS_TABLE } from '../database/migrateDatabase';
+import { TEST_ACCOUNT } from '../__testUtils__/registryFixtures';
+import { ModelDiscovery, modelNameFromImportedName } from './ModelDiscovery';
+import { emulatorSdk } from '../__testUtils__/emulatorSdk';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1'];
+
+async function setUp(
+  databaseId: Parameters<typeof databases.init>[0],
+  emulator: RunningEmulator,
+  options: { slowRegion?: string } = {},
+) {
+  const knex: Knex = await databases.init(databaseId);
+  await knex.migrate.latest({
+    directory: `${__dirname}/../../migrations`,
+    tableName: MIGRATIONS_TABLE,
+  });
+  const rootConfig = new ConfigReader({
+    bedrockModels: {
+      accounts: [{ accountId: TEST_ACCOUNT, regions: REGIONS }],
+      awsEndpoint: emulator.endpoint,
+    },
+    aws: {
+      accounts: [
+        { accountId: TEST_ACCOUNT, accessKeyId: 'k', secretAccessKey: 's' },
+      ],
+    },
+  });
+  const clients = new AwsClients(
+    DefaultAwsCredentialsManager.fromConfig(rootConfig),
+    emulator.endpoint,
+  );
+  const calls: string[] = [];
+  clients.onCall(call => calls.push(`${call.service}:${call.operation}`));
+  const events: BedrockModelsChangeEvent[] = [];
+  const importStore = new DatabaseImportStore(knex);
+  const bedrock = new BedrockImportApi(clients);
+  if (options.slowRegion) {
+    // AWS answers this Region last: its listing comes after the other Regions have recorded theirs.
+    const list = bedrock.listImportedModels.bind(bedrock);
+    bedrock.listImportedModels = async target => {
+      if (target.region === options.slowRegion) {
+        await new Promise(resolve => setTimeout(resolve, 1_000));
+      }
+      return list(target);
+    };
+  }
+  const discovery = new ModelDiscovery({
+    bedrock,
+    importStore,
+    config: readRegistryConfig(rootConfig),
+    logger: mockServices.logger.mock(),
+    onChange: event => events.push(event),
+  });
+  return {
+    knex,
+    discovery,
+    calls,
+    events,
+    store: new DatabaseRegistryStore(knex),
+  };
+}
+
+const byOperation = (calls: string[]) =>
+  calls.reduce<Record<string, number>>((counts, call) => {
+    counts[call] = (counts[call] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe('ModelDiscovery', () => {
+  it('derives model names from imported-model names', () => {
+    expect(modelNameFromImportedName('Legacy_FAQ-bot-v3')).toBe(
+      'legacy-faq-bot',
+    );
+    expect(modelNameFromImportedName('support-summarizer')).toBe(
+      'support-summarizer',
+    );
+    expect(modelNameFromImportedName('___')).toBe('discovered-model');
+  });
+
+  it.each(databases.eachSupportedId())(
+    'finds models imported outside the portal, then costs only list calls, on %p',
+    async databaseId => {
+      const emulator = await startEmulator({ port: 0, seed: 'demo' });
+      try {
+        const { discovery, calls, events, store } = await setUp(
+          databaseId,
+          emulator,
+        );
+        const first = await discovery.reconcileAll();
+        expect(first.map(r => [r.region, r.listed, r.discovered])).toEqual([
+          ['us-east-1', 2, 2],
+          ['us-west-2', 1, 1],
+          ['eu-central-1', 2, 2],
+        ]);
+        expect(discovery.lastSuccessAt()).toBeInstanceOf(Date);
+
+        const summarizer = await store.listVersions('support-summarizer');
+        // Tagged versions keep their number; the eu copy tagged v1 gets the next free one.
+        expect(
+          summarizer.map(v => [v.number, v.region, v.managed, v.status]),
+        ).toEqual([
+          [1, 'us-east-1', true, 'ready'],
+          [2, 'us-east-1', true, 'ready'],
+          [3, 'eu-central-1', true, 'ready'],
+        ]);
+        expect(summarizer[0]).toMatchObject({
+          architecture: 'llama',
+          cmusPerCopy: 2,
+          importedModelName: 'support-summarizer-v1',
+          createdBy: 'bedrock-models:discovery',
+        });
+        expect(await store.getModel('support-summarizer')).toMatchObject({
+          owner: 'group:default/support-ml',
+          classification: 'internal',
+        });
+        expect(await store.getModel('claims-triage')).toMatchObject({
+          owner: 'group:default/claims-ai',
+          classification: 'confidential',
+        });
+        // No portal tags: unmanaged, owned by the configured default owner.
+        expect(await store.getModel('legacy-faq-bot')).toMatchObject({
+          owner: 'group:default/ml-platform',
+          classification: 'internal',
+        });
+        expect((await store.listVersions('legacy-faq-bot'))[0].managed).toBe(
+          false,
+        );
+        expect(events).toHaveLength(5);
+
+        calls.length = 0;
+        const steady = await discovery.reconcileAll();
+        expect(steady.every(r => r.discovered === 0 && r.deleted === 0)).toBe(
+          true,
+        );
+        expect(byOperation(calls)).toEqual({
+          'bedrock:ListImportedModels': 3,
+          'bedrock:ListModelImportJobs': 3,
+        });
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves a version number two Regions claim to the first configured Region, whichever AWS answers first, on %p',
+    async databaseId => {
+      // The demo seed tags support-summarizer's us-east-1 imports v1 and v2 and its eu-central-1 copy v1.
+      const emulator = await startEmulator({ port: 0, seed: 'demo' });
+      try {
+        const { discovery, store } = await setUp(databaseId, emulator, {
+          slowRegion: 'us-east-1',
+        });
+        await discovery.reconcileAll();
+        expect(
+          (await store.listVersions('support-summarizer')).map(v => [
+            v.number,
+            v.region,
+          ]),
+        ).toEqual([
+          [1, 'us-east-1'],
+          [2, 'us-east-1'],
+          [3, 'eu-central-1'],
+        ]);
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a model created straight in Bedrock, and marks deleted ones, on %p',
+    async databaseId => {
+      const emulator = await startEmulator({ port: 0 });
+      try {
+        const { discovery, store, events } = await setUp(databaseId, emulator);
+        const bedrock = emulatorSdk(BedrockClient, emulator, 'us-west-2');
+        const uri = stageArtifactSet(
+          emulator,
+          'console-uploads',
+          'faq/',
+          mistral7bArtifacts(),
+          'us-west-2',
+        );
+        await bedrock.send(
+          new CreateModelImportJobCommand({
+            jobName: 'by-hand',
+            importedModelName: 'FAQ_Bot',
+            roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/x`,
+            modelDataSource: { s3DataSource: { s3Uri: uri } },
+            // Tags anyone could write: a version number out of range and an owner that is no entity ref.
+            importedModelTags: [
+              { key: 'bedrock-models.io/version', value: '99999999999' },
+              { key: 'bedrock-models.io/owner', value: 'the FAQ team' },
+            ],
+          }),
+        );
+        // Let the job finish: move the emulator's clock past its 10 minutes.
+        await fetch(`${emulator.endpoint}/_emulator/clock`, {
+          method: 'POST',
+          body: JSON.stringify({ advanceSeconds: 900 }),
+        });
+        const [found] = (await discovery.reconcileAll()).filter(
+          r => r.region === 'us-west-2',
+        );
+        expect(found.discovered).toBe(1);
+        const [version] = await store.listVersions('faq-bot');
+        expect(await store.getModel('faq-bot')).toMatchObject({
+          owner: 'group:default/ml-platform',
+        });
+        expect(version).toMatchObject<Partial<ModelVersion>>({
+          number: 1,
+          status: 'ready',
+          managed: false,
+          architecture: 'mistral',
+          s3Uri: uri,
+          importedModelName: 'FAQ_Bot',
+        });
+
+        await bedrock.send(
+          new DeleteImportedModelCommand({
+            modelIdentifier: version.importedModelArn,
+          }),
+        );
+        const [gone] = (await discovery.reconcileAll()).filter(
+          r => r.region === 'us-west-2',
+        );
+        expect(gone.deleted).toBe(1);
+        expect((await store.getVersion('faq-bot', 1))?.status).toBe('deleted');
+        expect(events.at(-1)).toEqual({
+          kind: 'version-changed',
+          modelName: 'faq-bot',
+          version: 1,
+          status: 'deleted',
+        });
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'marks nothing deleted when a listing fails, on %p',
+    async databaseId => {
+      const emulator = await startEmulator({ port: 0, seed: 'demo' });
+      try {
+        const { discovery, store } = await setUp(databaseId, emulator);
+        await discovery.reconcileAll();
+        emulator.faults.setRules([
+          {
+            service: 'bedrock',
+            operation: 'ListImportedModels',
+            errorRate: 1,
+            errorStatus: 503,
+          },
+        ]);
+        const results = await discovery.reconcileAll();
+        expect(
+          results.every(r => r.error?.includes('ServiceUnavailable')),
+        ).toBe(true);
+        const versions = await store.listVersions('support-summarizer');
+        expect(versions.every(v => v.status === 'ready')).toBe(true);
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+});

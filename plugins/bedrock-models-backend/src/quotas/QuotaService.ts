@@ -1,0 +1,52 @@
+import {
+  IMPORT_QUOTA_CODES,
+  QuotaReport,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { ServiceQuotaReader } from '../aws/ServiceQuotaReader';
+import { DatabaseImportStore } from '../database/DatabaseImportStore';
+
+/**
+ * Custom Model Import quotas in one account and Region: limits from Service Quotas (cached for an
+ * hour), use from the registry, which knows every imported model (managed or discovered) and running job.
+ */
+export class QuotaService {
+  constructor(
+    private readonly deps: {
+      reader: ServiceQuotaReader;
+      importStore: DatabaseImportStore;
+    },
+  ) {}
+
+  async report(accountId: string, region: string): Promise<QuotaReport> {
+    const [limits, models, jobs] = await Promise.all([
+      this.deps.reader.limits(accountId, region),
+      // An import in progress takes its slot as soon as it completes, so it counts already.
+      this.deps.importStore.countVersions(accountId, region, [
+        'ready',
+        'importing',
+      ]),
+      this.deps.importStore.countVersions(accountId, region, ['importing'], {
+        withJob: true,
+      }),
+    ]);
+    return {
+      accountId,
+      region,
+      importedModels: {
+        quotaCode: IMPORT_QUOTA_CODES.importedModels,
+        name: 'Imported models per account',
+        used: models,
+        limit: limits.importedModels,
+        note: limits.problem,
+      },
+      concurrentImportJobs: {
+        quotaCode: IMPORT_QUOTA_CODES.concurrentImportJobs,
+        name: 'Concurrent model import jobs',
+        used: jobs,
+        limit: limits.concurrentImportJobs,
+        note: limits.problem,
+      },
+      limitsReadAt: limits.readAt?.toISOString(),
+    };
+  }
+}
