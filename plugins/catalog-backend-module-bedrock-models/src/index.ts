@@ -1,4 +1,3 @@
-/***/
 /**
  * The bedrock-models-provider module for @backstage/plugin-catalog-backend
  *

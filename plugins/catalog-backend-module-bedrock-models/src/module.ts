@@ -3,8 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { BEDROCK_MODELS_PLUGIN_ID } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsServiceRef } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
-import { BedrockModelsEntityProvider } from './provider/BedrockModelsEntityProvider';
+import { ModelEntityMapper } from './entities/ModelEntityMapper';
+import {
+  BEDROCK_MODELS_PROVIDER_NAME,
+  BedrockModelsEntityProvider,
+} from './provider/BedrockModelsEntityProvider';
 import { readProviderSchedule } from './provider/readProviderSchedule';
 
 /**
@@ -20,17 +26,37 @@ export const catalogModuleBedrockModels = createBackendModule({
       deps: {
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
         client: bedrockModelsServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
-      async init({ auth, config, logger, scheduler, client, processing }) {
+      async init({
+        auth,
+        config,
+        discovery,
+        logger,
+        scheduler,
+        events,
+        client,
+        processing,
+      }) {
+        const mapper = new ModelEntityMapper({
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+          backendBaseUrl: await discovery.getExternalBaseUrl(
+            BEDROCK_MODELS_PLUGIN_ID,
+          ),
+          locationKey: BEDROCK_MODELS_PROVIDER_NAME,
+        });
         processing.addEntityProvider(
           new BedrockModelsEntityProvider({
             client,
             auth,
             logger,
+            events,
+            mapper,
             taskRunner: scheduler.createScheduledTaskRunner(
               readProviderSchedule(config),
             ),
