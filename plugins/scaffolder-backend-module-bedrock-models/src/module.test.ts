@@ -6,7 +6,8 @@ import {
 import { scaffolderModuleBedrockModels } from './module';
 
 describe('scaffolderModuleBedrockModels', () => {
-  it('registers its actions with the scaffolder', async () => {
+  it('registers the validate, import and promote actions with the scaffolder', async () => {
+    // The scaffolder keeps actions of every input shape in one list.
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
@@ -18,6 +19,16 @@ describe('scaffolderModuleBedrockModels', () => {
       features: [scaffolderModuleBedrockModels],
     });
 
-    expect(actions.map(a => a.id)).toEqual(['bedrock:model:validate']);
+    expect(actions.map(a => a.id)).toEqual([
+      'bedrock:model:validate',
+      'bedrock:model:import',
+      'bedrock:model:promote',
+    ]);
+    expect(actions.map(a => a.supportsDryRun)).toEqual([true, true, true]);
+    for (const action of actions) {
+      expect(action.examples?.length).toBeGreaterThan(0);
+      expect(action.schema?.input).toMatchObject({ type: 'object' });
+      expect(action.schema?.output).toMatchObject({ type: 'object' });
+    }
   });
 });

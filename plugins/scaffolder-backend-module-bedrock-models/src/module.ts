@@ -1,6 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { bedrockModelsServiceRef } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
+import { createImportModelAction } from './actions/importModelAction';
+import { createPromoteModelAction } from './actions/promoteModelAction';
 import { createValidateModelAction } from './actions/validateModelAction';
+import { readImportWaitConfig } from './importWaitConfig';
 
 /**
  * Scaffolder module that adds the bedrock-models template actions.
@@ -12,9 +19,20 @@ export const scaffolderModuleBedrockModels = createBackendModule({
   moduleId: 'bedrock-models',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createValidateModelAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        service: bedrockModelsServiceRef,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, service, config }) {
+        scaffolderActions.addActions(
+          createValidateModelAction({ service }),
+          createImportModelAction({
+            service,
+            wait: readImportWaitConfig(config),
+          }),
+          createPromoteModelAction({ service }),
+        );
       },
     });
   },
