@@ -1,7 +1,15 @@
 /**
- * The bedrock-models frontend plugin: model pages and the governance view.
+ * The bedrock-models frontend plugin: the model tab, the version card and the governance page.
  *
  * @packageDocumentation
  */
 
 export { bedrockModelsPlugin as default } from './plugin';
+export { bedrockModelsApiRef } from './api/BedrockModelsApi';
+export type {
+  BedrockModelsApi,
+  ModelSearchQuery,
+  PointerMoveRequest,
+  PointerMoveResult,
+} from './api/BedrockModelsApi';
+export { BedrockModelsApiClient } from './api/BedrockModelsApiClient';

@@ -1,40 +1,90 @@
 import { Route, Routes } from 'react-router-dom';
 import { screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { discoveryApiRef } from '@backstage/core-plugin-api';
+import { ReactNode } from 'react';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   mockApis,
   registerMswTestHooks,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { BedrockModelsPage, bedrockModelsLegacyPlugin } from './legacy';
+import { governanceHandlers } from './__testUtils__/governanceHandlers';
+import { modelEntity } from './__testUtils__/modelFixtures';
+import { modelHandlers } from './__testUtils__/modelHandlers';
+import { fixedPermissionApi } from './__testUtils__/testApis';
+import {
+  BedrockModelsPage,
+  bedrockModelsApiRef,
+  BedrockModelsApiClient,
+  bedrockModelsLegacyPlugin,
+  EntityBedrockModelContent,
+} from './legacy';
 
-describe('legacy export', () => {
+describe('legacy exports', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it('renders the same page in a legacy app', async () => {
-    server.use(
-      http.get('*/api/bedrock-models/health', () =>
-        HttpResponse.json({
-          status: 'ok',
-          database: { client: 'pg', migrationsApplied: 1 },
-        }),
-      ),
-    );
+  // A legacy app builds the client from the plugin's own API factory.
+  function legacyClient() {
+    const [factory] = [...bedrockModelsLegacyPlugin.getApis()];
+    return factory.factory({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
+      fetchApi: {
+        fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
+      },
+    }) as BedrockModelsApiClient;
+  }
 
-    await renderInTestApp(
-      <TestApiProvider apis={[[discoveryApiRef, mockApis.discovery()]]}>
+  const LegacyApis = (props: { children: ReactNode }) => (
+    <TestApiProvider
+      apis={[
+        [bedrockModelsApiRef, legacyClient()],
+        [permissionApiRef, fixedPermissionApi('ALLOW')],
+        [alertApiRef, { post: () => {} }],
+      ]}
+    >
+      {props.children}
+    </TestApiProvider>
+  );
+
+  it('provides the API client through the plugin', () => {
+    const [factory] = [...bedrockModelsLegacyPlugin.getApis()];
+    expect(bedrockModelsLegacyPlugin.getId()).toBe('bedrock-models');
+    expect(factory.api.id).toBe(bedrockModelsApiRef.id);
+    expect(legacyClient()).toBeInstanceOf(BedrockModelsApiClient);
+  });
+
+  it('renders the governance page in a legacy app', async () => {
+    server.use(...governanceHandlers());
+    renderInTestApp(
+      <LegacyApis>
         <Routes>
           <Route path="/bedrock-models" element={<BedrockModelsPage />} />
         </Routes>
-      </TestApiProvider>,
-      { routeEntries: ['/bedrock-models'] },
+      </LegacyApis>,
+      {
+        routeEntries: ['/bedrock-models'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
-    expect(bedrockModelsLegacyPlugin.getId()).toBe('bedrock-models');
+    expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+  });
 
-    expect(await screen.findByText('Status: ok')).toBeInTheDocument();
+  it('renders the model tab on a legacy entity page', async () => {
+    server.use(...modelHandlers());
+    renderInTestApp(
+      <LegacyApis>
+        <EntityProvider entity={modelEntity}>
+          <EntityBedrockModelContent />
+        </EntityProvider>
+      </LegacyApis>,
+    );
+    expect(await screen.findByText('Support assistant')).toBeInTheDocument();
   });
 });

@@ -1,8 +1,14 @@
 import {
+  createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { bedrockModelsApiRef } from './api/BedrockModelsApi';
+import { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
 
 /** Route of the Bedrock models page in apps on the legacy frontend system. */
 export const legacyRootRouteRef = createRouteRef({ id: 'bedrock-models' });
@@ -14,11 +20,19 @@ export const legacyRootRouteRef = createRouteRef({ id: 'bedrock-models' });
  */
 export const bedrockModelsLegacyPlugin = createPlugin({
   id: 'bedrock-models',
+  apis: [
+    createApiFactory({
+      api: bedrockModelsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BedrockModelsApiClient({ discoveryApi, fetchApi }),
+    }),
+  ],
   routes: { root: legacyRootRouteRef },
 });
 
 /**
- * The Bedrock models page, for `<Route path="/bedrock-models" element={<BedrockModelsPage />} />`.
+ * The governance page, for `<Route path="/bedrock-models" element={<BedrockModelsPage />} />`.
  *
  * @public
  */
@@ -26,7 +40,45 @@ export const BedrockModelsPage = bedrockModelsLegacyPlugin.provide(
   createRoutableExtension({
     name: 'BedrockModelsPage',
     component: () =>
-      import('./components/BedrockModelsPage').then(m => m.BedrockModelsPage),
+      import('./components/GovernancePage').then(m => m.GovernancePage),
     mountPoint: legacyRootRouteRef,
   }),
 );
+
+/**
+ * The model tab, for an `ai-model` Resource's entity page:
+ * `<EntityLayout.Route path="/bedrock" title="Bedrock"><EntityBedrockModelContent /></EntityLayout.Route>`.
+ *
+ * @public
+ */
+export const EntityBedrockModelContent = bedrockModelsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBedrockModelContent',
+    component: {
+      lazy: () => import('./components/ModelTab').then(m => m.ModelTab),
+    },
+  }),
+);
+
+/**
+ * The version card, for an `ai-model-version` Resource's entity page.
+ *
+ * @public
+ */
+export const EntityBedrockModelVersionCard = bedrockModelsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBedrockModelVersionCard',
+    component: {
+      lazy: () => import('./components/VersionCard').then(m => m.VersionCard),
+    },
+  }),
+);
+
+export { bedrockModelsApiRef } from './api/BedrockModelsApi';
+export type {
+  BedrockModelsApi,
+  ModelSearchQuery,
+  PointerMoveRequest,
+  PointerMoveResult,
+} from './api/BedrockModelsApi';
+export { BedrockModelsApiClient } from './api/BedrockModelsApiClient';

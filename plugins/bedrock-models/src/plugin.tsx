@@ -1,24 +1,70 @@
 import {
+  ApiBlueprint,
   createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  AI_MODEL_ENTITY_TYPE,
+  AI_MODEL_VERSION_ENTITY_TYPE,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import { bedrockModelsApiRef } from './api/BedrockModelsApi';
+import { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
 import { rootRouteRef } from './routes';
 
-/** The Bedrock models page, at /bedrock-models and in the sidebar. */
+/** The API client, over the app's discovery and fetch (which adds the user's token). */
+export const bedrockModelsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: bedrockModelsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BedrockModelsApiClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The governance page at /bedrock-models; its title and icon also make its sidebar item. */
 export const bedrockModelsPage = PageBlueprint.make({
   params: {
     path: '/bedrock-models',
     routeRef: rootRouteRef,
+    title: 'Bedrock models',
+    icon: <CloudQueueIcon fontSize="inherit" />,
     loader: () =>
-      import('./components/BedrockModelsPage').then(m => (
-        <m.BedrockModelsPage />
-      )),
+      import('./components/GovernancePage').then(m => <m.GovernancePage />),
+  },
+});
+
+/** The Bedrock tab of `ai-model` Resources. */
+export const bedrockModelEntityContent = EntityContentBlueprint.make({
+  name: 'model',
+  params: {
+    path: 'bedrock',
+    title: 'Bedrock',
+    filter: { kind: 'resource', 'spec.type': AI_MODEL_ENTITY_TYPE },
+    loader: () => import('./components/ModelTab').then(m => <m.ModelTab />),
+  },
+});
+
+/** The card of `ai-model-version` Resources. */
+export const bedrockModelVersionEntityCard = EntityCardBlueprint.make({
+  name: 'version',
+  params: {
+    filter: { kind: 'resource', 'spec.type': AI_MODEL_VERSION_ENTITY_TYPE },
+    loader: () =>
+      import('./components/VersionCard').then(m => <m.VersionCard />),
   },
 });
 
 /**
- * The bedrock-models frontend plugin (new frontend system).
+ * The bedrock-models frontend plugin (new frontend system): the governance page, the model tab and
+ * the version card.
  *
  * @public
  */
@@ -26,7 +72,12 @@ export const bedrockModelsPlugin = createFrontendPlugin({
   pluginId: 'bedrock-models',
   title: 'Bedrock models',
   icon: <CloudQueueIcon fontSize="inherit" />,
-  extensions: [bedrockModelsPage],
+  extensions: [
+    bedrockModelsApi,
+    bedrockModelsPage,
+    bedrockModelEntityContent,
+    bedrockModelVersionEntityCard,
+  ],
   routes: {
     root: rootRouteRef,
   },

@@ -1,0 +1,24 @@
+import { http, HttpResponse } from 'msw';
+import type { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { costReport, quotaReport } from './costFixtures';
+import { MODEL, modelDetails, portalSettings } from './modelFixtures';
+import { API } from './testApis';
+
+/** msw handlers for everything the model tab reads, answering with the fixtures (or `details`). */
+export function modelHandlers(
+  details: () => ModelDetails = modelDetails,
+  modelName: string = MODEL,
+) {
+  return [
+    http.get(`${API}/models/${modelName}`, () => HttpResponse.json(details())),
+    http.get(`${API}/settings`, () => HttpResponse.json(portalSettings())),
+    http.get(`${API}/models/${modelName}/cost`, () =>
+      HttpResponse.json(costReport()),
+    ),
+    http.get(`${API}/quotas`, ({ request }) =>
+      HttpResponse.json(
+        quotaReport(new URL(request.url).searchParams.get('region')!),
+      ),
+    ),
+  ];
+}

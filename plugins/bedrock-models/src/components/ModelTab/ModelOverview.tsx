@@ -1,0 +1,220 @@
+import { useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { isNotFound } from '../../api/describeError';
+import {
+  DEFAULT_ALIASES,
+  regionPointerViews,
+} from '../../model/regionPointerViews';
+import { CostPanel } from '../CostPanel/CostPanel';
+import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
+import { PromoteDialog } from '../PointerDialogs/PromoteDialog';
+import { RetireDialog } from '../PointerDialogs/RetireDialog';
+import { RollbackDialog } from '../PointerDialogs/RollbackDialog';
+import { QuotasPanel } from '../QuotasPanel/QuotasPanel';
+import { RegionPointers } from '../RegionPointers/RegionPointers';
+import { ErrorWithRetry } from '../shared/ErrorWithRetry';
+import { LoadingState } from '../shared/LoadingState';
+import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
+import { StaleDataBanner } from '../shared/StaleDataBanner';
+import { UseThisModel } from '../UseThisModel/UseThisModel';
+import { VersionsTable } from '../VersionsTable/VersionsTable';
+import { useModelPermissions } from './useModelPermissions';
+
+/** The prefix the portal publishes under by default, used when settings cannot be read. */
+const DEFAULT_SSM_PREFIX = '/bedrock-models';
+
+const PUBLISH_POLL_MS = 3_000;
+
+type OpenDialog =
+  | { kind: 'promote'; version: ModelVersion }
+  | { kind: 'retire'; version: ModelVersion }
+  | { kind: 'rollback'; alias: string; region: string };
+
+const Section = (props: { title: string; children: React.ReactNode }) => (
+  <Card>
+    <CardHeader>
+      <Text as="h2" variant="title-small">
+        {props.title}
+      </Text>
+    </CardHeader>
+    <CardBody>{props.children}</CardBody>
+  </Card>
+);
+
+/** Everything an owner decides on for one model: pointers per Region, versions, history, cost, quotas, usage. */
+export const ModelOverview = (props: { modelName: string }) => {
+  const { modelName } = props;
+  const api = useApi(bedrockModelsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const permissions = useModelPermissions(modelName);
+  const details = useAsyncRetry(
+    () => api.getModel(modelName),
+    [api, modelName],
+  );
+  // Settings only refine the page (aliases, SSM prefix): the page works without them.
+  const settings = useAsync(() => api.getSettings(), [api]);
+  const [dialog, setDialog] = useState<OpenDialog>();
+
+  // A move's SSM write is published moments later: re-read until it is, so the page does not show
+  // "being published" for ever. Failed writes retry with backoff, so they are not polled.
+  const publishing = details.value?.publishStates.some(
+    s => s.status === 'pending' && s.attempts === 0,
+  );
+  const { retry } = details;
+  useEffect(() => {
+    if (!publishing) return undefined;
+    const timer = setTimeout(retry, PUBLISH_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [publishing, retry, details.value]);
+
+  // Keep showing the last data while re-reading, so an open dialog stays open through a refresh.
+  if (details.loading && !details.value) return <LoadingState />;
+  if (details.error && isNotFound(details.error)) {
+    return (
+      <NoModelsEmptyState
+        title={`Model ${modelName} is not in the registry`}
+        description="Import a version through the template and it appears here, with its pointers, history and cost."
+      />
+    );
+  }
+  if (details.error) {
+    return (
+      <ErrorWithRetry
+        title={`Model ${modelName} cannot be read`}
+        error={details.error}
+        onRetry={details.retry}
+      />
+    );
+  }
+  const data = details.value!;
+  const aliases = settings.value?.aliases ?? DEFAULT_ALIASES;
+  const regions = regionPointerViews(data, aliases);
+  const checkErrors = data.versions.filter(v => v.lastCheckError);
+  const quotaTargets = [
+    ...new Map(
+      data.versions.map(v => [
+        `${v.accountId}/${v.region}`,
+        { accountId: v.accountId, region: v.region },
+      ]),
+    ).values(),
+  ];
+  const done = (message: string) => {
+    setDialog(undefined);
+    alertApi.post({ message, severity: 'success', display: 'transient' });
+    details.retry();
+  };
+  const rollbackPointer =
+    dialog?.kind === 'rollback'
+      ? data.pointers.find(
+          p => p.alias === dialog.alias && p.region === dialog.region,
+        )
+      : undefined;
+
+  return (
+    <Flex direction="column" gap="4">
+      {checkErrors.length > 0 && (
+        <StaleDataBanner
+          lastSync={checkErrors
+            .map(v => v.updatedAt)
+            .sort()
+            .at(-1)}
+          detail={checkErrors
+            .map(v => `v${v.number} (${v.region}): ${v.lastCheckError}`)
+            .join(' · ')}
+        />
+      )}
+      <Flex direction="column" gap="1">
+        {/* The entity header already names the model; a registry title is shown when it says more. */}
+        {data.model.title && data.model.title !== data.model.name && (
+          <Text as="h2" variant="title-small">
+            {data.model.title}
+          </Text>
+        )}
+        <Text as="p" variant="body-small" color="secondary">
+          Owner {data.model.owner} · classification {data.model.classification}
+          {data.model.lineage.baseModel
+            ? ` · fine-tuned from ${data.model.lineage.baseModel}`
+            : ''}
+        </Text>
+      </Flex>
+      {regions.length === 0 ? (
+        <Text color="secondary">This model has no versions yet.</Text>
+      ) : (
+        <RegionPointers
+          regions={regions}
+          permissions={permissions}
+          onRollback={(alias, region) =>
+            setDialog({ kind: 'rollback', alias, region })
+          }
+        />
+      )}
+      <Section title="Versions">
+        <VersionsTable
+          versions={data.versions}
+          pointers={data.pointers}
+          permissions={permissions}
+          onPromote={version => setDialog({ kind: 'promote', version })}
+          onRetire={version => setDialog({ kind: 'retire', version })}
+        />
+      </Section>
+      <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+        <Section title="History">
+          <HistoryTimeline moves={data.recentHistory} />
+        </Section>
+        <Section title="Use this model">
+          <UseThisModel
+            details={data}
+            ssmParameterPrefix={
+              settings.value?.ssmParameterPrefix ?? DEFAULT_SSM_PREFIX
+            }
+            prefixNote={
+              settings.error
+                ? `Settings cannot be read: this is the default prefix (${DEFAULT_SSM_PREFIX}).`
+                : undefined
+            }
+          />
+        </Section>
+        <Section title="Cost, last 30 days">
+          <CostPanel modelName={modelName} />
+        </Section>
+        <Section title="Quotas">
+          <QuotasPanel targets={quotaTargets} />
+        </Section>
+      </Grid.Root>
+      {dialog?.kind === 'promote' && (
+        <PromoteDialog
+          modelName={modelName}
+          version={dialog.version}
+          aliases={aliases}
+          pointers={data.pointers}
+          onClose={() => setDialog(undefined)}
+          onMoved={done}
+          onRefresh={details.retry}
+        />
+      )}
+      {dialog?.kind === 'retire' && (
+        <RetireDialog
+          modelName={modelName}
+          version={dialog.version}
+          onClose={() => setDialog(undefined)}
+          onRetired={done}
+          onRefresh={details.retry}
+        />
+      )}
+      {dialog?.kind === 'rollback' && rollbackPointer && (
+        <RollbackDialog
+          modelName={modelName}
+          pointer={rollbackPointer}
+          onClose={() => setDialog(undefined)}
+          onMoved={done}
+          onRefresh={details.retry}
+        />
+      )}
+    </Flex>
+  );
+};

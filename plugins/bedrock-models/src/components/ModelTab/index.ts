@@ -1,0 +1,2 @@
+export { ModelTab } from './ModelTab';
+export { ModelOverview } from './ModelOverview';

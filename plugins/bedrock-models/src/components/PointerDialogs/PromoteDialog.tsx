@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Select,
+} from '@backstage/ui';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type {
+  AliasPointer,
+  ModelVersion,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { describeError, isConflict } from '../../api/describeError';
+import { ConflictAlert } from './ConflictAlert';
+import { MoveSummary } from './MoveSummary';
+import { ReasonField } from './ReasonField';
+
+/** Promote a version to an alias in its Region, with a reason; shows from and to. */
+export const PromoteDialog = (props: {
+  modelName: string;
+  version: ModelVersion;
+  aliases: string[];
+  /** The model's pointers as last read; refreshed after a conflict. */
+  pointers: AliasPointer[];
+  onClose: () => void;
+  /** Called after the move, with a sentence saying what moved. */
+  onMoved: (summary: string) => void;
+  /** Re-reads the model (after someone else moved the pointer). */
+  onRefresh: () => void;
+}) => {
+  const { modelName, version, aliases, pointers } = props;
+  const api = useApi(bedrockModelsApiRef);
+  const [alias, setAlias] = useState(aliases[0] ?? 'production');
+  const [reason, setReason] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [conflict, setConflict] = useState<string>();
+
+  const current = pointers.find(
+    p => p.alias === alias && p.region === version.region,
+  );
+  const from = current?.version ?? null;
+  const alreadyNamed = from === version.number;
+
+  const submit = async () => {
+    setSubmitting(true);
+    setError(undefined);
+    setConflict(undefined);
+    try {
+      await api.promote({
+        modelName,
+        alias,
+        region: version.region,
+        version: version.number,
+        reason,
+        expectedCurrentVersion: from,
+      });
+      props.onMoved(
+        `Version ${version.number} now serves ${alias} in ${version.region}.`,
+      );
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(describeError(e as Error));
+        props.onRefresh();
+      } else {
+        setError(describeError(e as Error));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
+      <DialogHeader>
+        Promote version {version.number} of {modelName}
+      </DialogHeader>
+      <DialogBody>
+        <Flex direction="column" gap="3">
+          <Select
+            label="Alias"
+            options={aliases.map(a => ({ id: a, label: a }))}
+            value={alias}
+            onChange={key => {
+              setAlias(String(key));
+              setConflict(undefined);
+            }}
+          />
+          <MoveSummary
+            alias={alias}
+            region={version.region}
+            from={from}
+            to={version.number}
+          />
+          {alreadyNamed && (
+            <Alert
+              status="info"
+              title={`The ${alias} pointer in ${version.region} already names version ${version.number}.`}
+            />
+          )}
+          <ReasonField
+            value={reason}
+            onChange={setReason}
+            placeholder="Why this version should serve now"
+          />
+          {conflict && (
+            <ConflictAlert
+              message={conflict}
+              alias={alias}
+              region={version.region}
+              current={current}
+            />
+          )}
+          {error && (
+            <Alert status="danger" title="Not promoted" description={error} />
+          )}
+        </Flex>
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={props.onClose}>
+          Cancel
+        </Button>
+        <Button
+          variant="primary"
+          onPress={submit}
+          isPending={submitting}
+          isDisabled={alreadyNamed || reason.trim().length === 0}
+        >
+          Promote
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+};

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Text,
+} from '@backstage/ui';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { describeError, isConflict } from '../../api/describeError';
+import { ReasonField } from './ReasonField';
+
+/** Retire a version (delete its imported model in Bedrock), with a reason. */
+export const RetireDialog = (props: {
+  modelName: string;
+  version: ModelVersion;
+  onClose: () => void;
+  onRetired: (summary: string) => void;
+  onRefresh: () => void;
+}) => {
+  const { modelName, version } = props;
+  const api = useApi(bedrockModelsApiRef);
+  const [reason, setReason] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async () => {
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      await api.retireVersion(modelName, version.number, reason);
+      props.onRetired(`Version ${version.number} is retired.`);
+    } catch (e) {
+      setError(describeError(e as Error));
+      // A 409 means a pointer names it now: show the page as it is.
+      if (isConflict(e)) props.onRefresh();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
+      <DialogHeader>
+        Retire version {version.number} of {modelName}
+      </DialogHeader>
+      <DialogBody>
+        <Flex direction="column" gap="3">
+          <Text as="p">
+            This deletes the imported model{' '}
+            <strong>
+              {version.importedModelName ?? version.importedModelArn}
+            </strong>{' '}
+            in {version.region}. Its storage stops being billed, and it cannot
+            be promoted again; the version and its history stay in the registry.
+          </Text>
+          <ReasonField value={reason} onChange={setReason} />
+          {error && (
+            <Alert status="danger" title="Not retired" description={error} />
+          )}
+        </Flex>
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onPress={props.onClose}>
+          Cancel
+        </Button>
+        <Button
+          variant="primary"
+          destructive
+          onPress={submit}
+          isPending={submitting}
+          isDisabled={reason.trim().length === 0}
+        >
+          Retire
+        </Button>
+      </DialogFooter>
+    </Dialog>
+  );
+};

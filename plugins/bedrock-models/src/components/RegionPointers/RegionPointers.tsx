@@ -1,0 +1,46 @@
+import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import type { RegionPointers as RegionPointersData } from '../../model/regionPointerViews';
+import { ModelPermissions, rollbackState } from '../../model/versionActions';
+import { PointerBlock } from './PointerBlock';
+
+/** Per Region, what each alias serves: one card per Region. */
+export const RegionPointers = (props: {
+  regions: RegionPointersData[];
+  permissions: ModelPermissions;
+  onRollback: (alias: string, region: string) => void;
+}) => (
+  <Grid.Root columns={{ initial: '1', md: '2' }} gap="3">
+    {props.regions.map(region => (
+      <Card key={region.region}>
+        <CardHeader>
+          <Flex direction="column" gap="0.5">
+            <Text as="h3" variant="title-small">
+              {region.region}
+            </Text>
+            {region.accountIds.length > 0 && (
+              <Text as="p" variant="body-x-small" color="secondary">
+                Account {region.accountIds.join(', ')}
+              </Text>
+            )}
+          </Flex>
+        </CardHeader>
+        <CardBody>
+          <Flex direction="column" gap="2">
+            {region.pointers.map(view => (
+              <PointerBlock
+                key={view.alias}
+                view={view}
+                rollback={
+                  view.pointer
+                    ? rollbackState(view.pointer, props.permissions)
+                    : undefined
+                }
+                onRollback={() => props.onRollback(view.alias, region.region)}
+              />
+            ))}
+          </Flex>
+        </CardBody>
+      </Card>
+    ))}
+  </Grid.Root>
+);

@@ -1,0 +1,1 @@
+export { VersionCard } from './VersionCard';

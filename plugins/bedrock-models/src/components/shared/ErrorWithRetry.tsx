@@ -1,0 +1,20 @@
+import { Alert, Button } from '@backstage/ui';
+import { describeError } from '../../api/describeError';
+
+/** A failed load: what failed, the backend's reason, and a Retry button. */
+export const ErrorWithRetry = (props: {
+  title: string;
+  error: Error;
+  onRetry: () => void;
+}) => (
+  <Alert
+    status="danger"
+    title={props.title}
+    description={describeError(props.error)}
+    customActions={
+      <Button size="small" variant="secondary" onPress={props.onRetry}>
+        Retry
+      </Button>
+    }
+  />
+);

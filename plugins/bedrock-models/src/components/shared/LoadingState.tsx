@@ -1,0 +1,4 @@
+import { Progress } from '@backstage/core-components';
+
+/** A load in progress. */
+export const LoadingState = () => <Progress />;

@@ -1,0 +1,83 @@
+import { screen } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import type { Entity } from '@backstage/catalog-model';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { governanceHandlers } from './__testUtils__/governanceHandlers';
+import { modelEntity } from './__testUtils__/modelFixtures';
+import { modelHandlers } from './__testUtils__/modelHandlers';
+import { testApis } from './__testUtils__/testApis';
+import {
+  bedrockModelEntityContent,
+  bedrockModelsPage,
+  bedrockModelsPlugin,
+  bedrockModelVersionEntityCard,
+} from './plugin';
+
+const resource = (type: string): Entity => ({
+  ...modelEntity,
+  spec: { ...modelEntity.spec, type },
+});
+
+describe('bedrockModelsPlugin', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('is the bedrock-models plugin, titled for the sidebar, with its API, page, tab and card', () => {
+    expect(bedrockModelsPlugin.pluginId).toBe('bedrock-models');
+    expect(bedrockModelsPlugin.title).toBe('Bedrock models');
+    expect(bedrockModelsPlugin.icon).toBeDefined();
+  });
+
+  it('mounts the governance page at /bedrock-models, with the title and icon its nav item uses', async () => {
+    server.use(...governanceHandlers());
+    const tester = createExtensionTester(bedrockModelsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/bedrock-models');
+    expect(tester.get(coreExtensionData.title)).toBe('Bedrock models');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+
+    renderInTestApp(tester.reactElement(), {
+      ...testApis(),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+  });
+
+  it('adds the Bedrock tab to ai-model Resources only, and renders the model there', async () => {
+    server.use(...modelHandlers());
+    const tester = createExtensionTester(bedrockModelEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('bedrock');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Bedrock');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(resource('ai-model'))).toBe(true);
+    expect(filter(resource('ai-model-version'))).toBe(false);
+    expect(filter({ ...resource('ai-model'), kind: 'Component' })).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={modelEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      testApis(),
+    );
+    expect(await screen.findByText('Support assistant')).toBeInTheDocument();
+  });
+
+  it('adds the version card to ai-model-version Resources only', () => {
+    const tester = createExtensionTester(bedrockModelVersionEntityCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(resource('ai-model-version'))).toBe(true);
+    expect(filter(resource('ai-model'))).toBe(false);
+  });
+});
