@@ -31,7 +31,8 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'e2e-test-report/html' }],
   ],
   use: {
-    actionTimeout: 0,
+    // A step that cannot act fails on its own within this, with a screenshot, rather than at the test's end.
+    actionTimeout: 30_000,
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

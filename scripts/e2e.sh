@@ -26,14 +26,22 @@ cleanup() {
 trap cleanup EXIT
 
 set -m
-(cd packages/bedrock-emulator && exec yarn start) >"$logs/emulator.log" 2>&1 &
+# The demo seed (models in three Regions, a month of metrics); an import takes 10 s instead of 10 minutes.
+(cd packages/bedrock-emulator && exec yarn start --seed demo --time-scale 60 --quota-imported-models 10) >"$logs/emulator.log" 2>&1 &
 pids+=($!)
 # The backend serves the built app (packages/app/dist) itself, so the app's base URL is the backend's.
 (
   export APP_CONFIG_app_baseUrl=http://localhost:7007
   export APP_CONFIG_backend_cors_origin=http://localhost:7007
   export APP_CONFIG_backend_database_connection=':memory:'
-  cd packages/backend && exec yarn start
+  # Journeys wait for imports: ask AWS about a running job every 2 s rather than every 30 s.
+  export APP_CONFIG_bedrockModels_imports_pollIntervalSeconds=2
+  # Not `yarn start`: its dev server restarts the backend on any change to a source file, and a restart
+  # empties the in-memory database in the middle of the journeys. Same loader, same environment, no watch.
+  export NODE_ENV=development
+  export ESBK_TSCONFIG_PATH="$ROOT/tsconfig.json"
+  cd packages/backend &&
+    exec node --enable-source-maps --require @backstage/cli/config/nodeTransform.cjs src/index.ts
 ) >"$logs/backend.log" 2>&1 &
 pids+=($!)
 set +m

@@ -24,8 +24,10 @@ trap 'exit 130' INT TERM
 set -m
 echo "==> Starting the Bedrock emulator on :$BEDROCK_EMULATOR_PORT"
 # Demo data on first start, kept in .data/emulator so a restart keeps imports; time runs 20x faster
+# (an import takes 30 s); the account has a raised imported-models quota of 10 per Region, so the demo
+# can import beside the seeded models.
 # for simulated durations (an import takes 30 s instead of 10 minutes).
-(cd packages/bedrock-emulator && exec yarn start --seed demo --state-file ../../.data/emulator/state.json --time-scale 20) &
+(cd packages/bedrock-emulator && exec yarn start --seed demo --state-file ../../.data/emulator/state.json --time-scale 20 --quota-imported-models 10) &
 pids+=($!)
 wait_for_url "http://127.0.0.1:$BEDROCK_EMULATOR_PORT/_emulator/health" 60 "The Bedrock emulator"
 

@@ -1,0 +1,61 @@
+import { expect, Page } from '@playwright/test';
+
+export const IMPORT_TEMPLATE_PATH =
+  '/create/templates/default/import-bedrock-model';
+
+/** A model name no earlier run of the journeys has taken (the registry lives as long as the backend). */
+export function freshModelName(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}`;
+}
+
+/**
+ * Fills the import template's form for a new model and submits it; the page is then on the task's
+ * page. The Artifacts step keeps its defaults (account, us-east-1, internal) apart from the S3 folder.
+ */
+export async function startImport(
+  page: Page,
+  input: { modelName: string; ownerName: string; s3Uri?: string },
+) {
+  await expect(
+    page.getByRole('heading', {
+      name: 'Import a fine-tuned model into Amazon Bedrock',
+    }),
+  ).toBeVisible();
+
+  // Model
+  await expect(page.getByRole('radio', { name: 'A new model' })).toBeChecked();
+  await page.getByRole('textbox', { name: 'Model name' }).fill(input.modelName);
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.fill(input.ownerName);
+  await page
+    .getByRole('listbox', { name: 'Owner' })
+    .getByRole('option', { name: input.ownerName, exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Artifacts
+  const s3Uri = page.getByRole('textbox', { name: 'Artifacts in S3' });
+  await expect(s3Uri).toBeVisible();
+  if (input.s3Uri) await s3Uri.fill(input.s3Uri);
+  await expect(
+    page.getByRole('button', { name: /^Region .*us-east-1$/ }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Lineage (optional) and Release (no staging promotion)
+  await expect(page.getByRole('textbox', { name: 'Base model' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByRole('checkbox', {
+      name: 'Promote the new version to staging when it is ready',
+    }),
+  ).not.toBeChecked();
+  await page.getByRole('button', { name: 'Review' }).click();
+
+  // Review
+  await expect(
+    page.getByRole('row', { name: `Model name ${input.modelName}` }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+$/);
+}
