@@ -179,7 +179,8 @@ describe('registry routes', () => {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     let value: string | undefined;
-    for (let i = 0; i < 100 && value !== arnOf(1); i++) {
+    const deadline = Date.now() + 30_000;
+    while (value !== arnOf(1) && Date.now() < deadline) {
       value = await ssm
         .send(
           new GetParameterCommand({

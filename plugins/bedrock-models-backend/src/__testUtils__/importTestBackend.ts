@@ -90,21 +90,29 @@ export async function startImportBackend(
   const api = (path: string) => `/api/bedrock-models${path}`;
   const asAna = mockCredentials.user.header(ANA);
 
-  /** Runs the job tracker until the version leaves `importing` (or gives up after `passes`). */
+  /**
+   * Runs the job tracker until the version leaves `importing`, or gives up after `timeoutMs`. Bounded by
+   * time, not passes: a trigger while the router's own kick is still running returns at once.
+   */
   async function trackUntilDone(
     modelName: string,
     number: number,
-    passes = 200,
+    timeoutMs = 60_000,
   ): Promise<ModelVersion> {
-    for (let i = 0; i < passes; i++) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
       await scheduler.triggerTask(TASKS.tracker);
       const res = await request(backend.server)
         .get(api(`/models/${modelName}/versions/${number}`))
         .set('Authorization', asAna);
       if (res.body.status !== 'importing') return res.body;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${modelName} v${number} was still importing after ${timeoutMs} ms`,
+        );
+      }
       await new Promise(resolve => setTimeout(resolve, 60));
     }
-    throw new Error(`${modelName} v${number} was still importing`);
   }
 
   /** Posts an import as Ana with an Idempotency-Key. */

@@ -103,12 +103,17 @@ export class BedrockModelsApi {
     return (await res.json()).version;
   }
 
-  /** Runs the backend's job tracker until the version has left `importing`. */
+  /**
+   * Runs the backend's job tracker until the version has left `importing`. Bounded by time, not passes:
+   * a trigger while the backend's own kick of the tracker is still running returns at once.
+   */
   async trackUntilDone(
     modelName: string,
     version: number,
+    timeoutMs = 60_000,
   ): Promise<ModelVersion> {
-    for (let pass = 0; pass < 200; pass++) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
       await this.triggerTask(TASKS.importTracker);
       const res = await fetch(
         `${this.base}/models/${modelName}/versions/${version}`,
@@ -116,9 +121,13 @@ export class BedrockModelsApi {
       );
       const body: ModelVersion = await res.json();
       if (body.status !== 'importing') return body;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${modelName} v${version} was still importing after ${timeoutMs} ms`,
+        );
+      }
       await new Promise(resolve => setTimeout(resolve, 50));
     }
-    throw new Error(`${modelName} v${version} was still importing`);
   }
 
   /** Points an alias at a version, as the model's owner (a user: service credentials get 403). */
