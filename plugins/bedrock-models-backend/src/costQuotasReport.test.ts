@@ -212,6 +212,11 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     // Live versions cost at least their storage: 2 CMUs x 1.95.
     expect(v2.estimatedMonthlyCost).toBeGreaterThan(3.9);
     expect(report.lastSyncAt).toEqual(expect.any(String));
+    // Discovery's outcome comes from the database, so every replica reports it, not only the one that ran it.
+    expect(report.sync.map(state => [state.region, state.lastError])).toEqual(
+      expect.arrayContaining([['us-east-1', undefined]]),
+    );
+    expect(report.sync.every(state => state.lastSuccessAt)).toBe(true);
     expect(report.staleSince).toBeUndefined();
 
     const csv = await get('/report?format=csv');

@@ -222,7 +222,8 @@ export const bedrockModelsPlugin = createBackendPlugin({
             report: new GovernanceReportService({
               store,
               cost,
-              lastSyncAt: () => discovery.lastSuccessAt(),
+              importStore,
+              config: registryConfig,
             }),
             onChange: event => {
               announce(event);

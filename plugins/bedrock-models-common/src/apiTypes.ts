@@ -171,6 +171,18 @@ export type GovernanceReportRow = {
   estimatedMonthlyCost?: number;
 };
 
+/** How discovery last went in one account and Region (shared by every replica). */
+export type DiscoverySyncState = {
+  accountId: string;
+  region: string;
+  lastAttemptAt: string;
+  /** When a pass last listed this account and Region completely, if one ever has. */
+  lastSuccessAt?: string;
+  /** Set while passes fail: since when, and the last error. */
+  failingSince?: string;
+  lastError?: string;
+};
+
 /** `GET /report`: every version in every account and Region. */
 export type GovernanceReport = {
   generatedAt: string;
@@ -179,8 +191,13 @@ export type GovernanceReport = {
   staleSince?: string;
   /** What could not be read from AWS for this report. */
   awsErrors?: string[];
-  /** When discovery last listed every configured account and Region successfully (this replica). */
+  /**
+   * How current the inventory is: the oldest last success of discovery across the configured accounts
+   * and Regions, once each has succeeded.
+   */
   lastSyncAt?: string;
+  /** Discovery's state per configured account and Region; those whose last pass failed carry the error. */
+  sync: DiscoverySyncState[];
 };
 
 /** `GET /settings`: what the configuration lets users choose, and the prices cost figures use. */

@@ -32,6 +32,26 @@ describe('FaultInjector', () => {
     });
   });
 
+  it('applies a rule with Regions only to calls signed for those Regions', () => {
+    const injector = new FaultInjector(
+      [{ service: 'bedrock', regions: ['us-west-2'], errorRate: 1 }],
+      1,
+    );
+    expect(
+      injector.decide('bedrock', 'ListImportedModels', 'us-west-2'),
+    ).toEqual({ kind: 'error', status: 500, latencyMs: 0 });
+    expect(
+      injector.decide('bedrock', 'ListImportedModels', 'us-east-1'),
+    ).toEqual({ kind: 'none', latencyMs: 0 });
+    expect(injector.decide('bedrock', 'ListImportedModels')).toEqual({
+      kind: 'none',
+      latencyMs: 0,
+    });
+    expect(() => parseFaultRules([{ regions: 'us-west-2' }])).toThrow(
+      'regions must be an array of Region names',
+    );
+  });
+
   it('gives the same faults for the same seed', () => {
     const run = () => {
       const injector = new FaultInjector(

@@ -4,6 +4,8 @@ export type FaultRule = {
   service?: string;
   /** Operation name, e.g. CreateModelImportJob; all of the service's when absent. */
   operation?: string;
+  /** Regions the rule applies to (one Region down while the others answer); all when absent. */
+  regions?: string[];
   /** Share of calls answered with the service's throttling error. */
   throttleRate?: number;
   /** Share of calls answered with a server error (`errorStatus`, default 500). */
@@ -39,6 +41,7 @@ export function parseFaultRules(input: unknown): FaultRule[] {
         ![
           'service',
           'operation',
+          'regions',
           'errorStatus',
           'latencyMs',
           ...RATE_KEYS,
@@ -82,6 +85,17 @@ export function parseFaultRules(input: unknown): FaultRule[] {
         throw new TypeError(`Fault rule ${index}: ${key} must be a string`);
       }
     }
+    if (
+      r.regions !== undefined &&
+      !(
+        Array.isArray(r.regions) &&
+        r.regions.every(region => typeof region === 'string')
+      )
+    ) {
+      throw new TypeError(
+        `Fault rule ${index}: regions must be an array of Region names`,
+      );
+    }
     return r as FaultRule;
   });
 }
@@ -107,11 +121,13 @@ export class FaultInjector {
     this.rules = rules;
   }
 
-  decide(service: string, operation: string): FaultDecision {
+  decide(service: string, operation: string, region?: string): FaultDecision {
     const matching = this.rules.filter(
       r =>
         (r.service === undefined || r.service === service) &&
-        (r.operation === undefined || r.operation === operation),
+        (r.operation === undefined || r.operation === operation) &&
+        (r.regions === undefined ||
+          (region !== undefined && r.regions.includes(region))),
     );
     const latencyMs = matching.reduce((sum, r) => sum + (r.latencyMs ?? 0), 0);
     for (const rule of matching) {

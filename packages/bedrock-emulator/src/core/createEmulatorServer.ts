@@ -163,7 +163,11 @@ export function createEmulatorServer(options: {
       return;
     }
 
-    const decision = faults.decide(service.name, resolved.operation);
+    const decision = faults.decide(
+      service.name,
+      resolved.operation,
+      scope.region,
+    );
     if (decision.latencyMs > 0) {
       await new Promise(resolve => setTimeout(resolve, decision.latencyMs));
     }

@@ -1,11 +1,13 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  DiscoverySyncState,
   ModelVersion,
   VersionStatus,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { Knex } from 'knex';
 import { NewModel, NewVersion } from './DatabaseRegistryStore';
 import {
+  iso,
   isUniqueViolation,
   toModelRow,
   toVersion,
@@ -384,5 +386,51 @@ export class DatabaseImportStore {
         .update({ status: 'deleted', updated_at: new Date() });
     }
     return changed;
+  }
+
+  /** Records one discovery pass over an account and Region: a success, or the error that stopped it. */
+  async recordDiscoveryPass(pass: {
+    accountId: string;
+    region: string;
+    at: Date;
+    error?: string;
+  }): Promise<void> {
+    const key = { account_id: pass.accountId, region: pass.region };
+    await this.db.transaction(async tx => {
+      const current = await tx('discovery_state').where(key).first();
+      const failingSince = current?.failing_since ?? pass.at;
+      const row = pass.error
+        ? {
+            last_attempt_at: pass.at,
+            failing_since: failingSince,
+            last_error: pass.error.slice(0, 2000),
+          }
+        : {
+            last_attempt_at: pass.at,
+            last_success_at: pass.at,
+            failing_since: null,
+            last_error: null,
+          };
+      await tx('discovery_state')
+        .insert({ ...key, ...row })
+        .onConflict(['account_id', 'region'])
+        .merge();
+    });
+  }
+
+  /** Discovery's state for every account and Region it has tried. */
+  async discoveryStates(): Promise<DiscoverySyncState[]> {
+    const rows = await this.db('discovery_state').orderBy([
+      'account_id',
+      'region',
+    ]);
+    return rows.map(row => ({
+      accountId: row.account_id,
+      region: row.region,
+      lastAttemptAt: iso(row.last_attempt_at),
+      lastSuccessAt: row.last_success_at ? iso(row.last_success_at) : undefined,
+      failingSince: row.failing_since ? iso(row.failing_since) : undefined,
+      lastError: row.last_error ?? undefined,
+    }));
   }
 }

@@ -85,6 +85,7 @@ async function setUp(
     calls,
     events,
     store: new DatabaseRegistryStore(knex),
+    importStore,
   };
 }
 
@@ -110,7 +111,7 @@ describe('ModelDiscovery', () => {
     async databaseId => {
       const emulator = await startEmulator({ port: 0, seed: 'demo' });
       try {
-        const { discovery, calls, events, store } = await setUp(
+        const { discovery, calls, events, store, importStore } = await setUp(
           databaseId,
           emulator,
         );
@@ -120,7 +121,17 @@ describe('ModelDiscovery', () => {
           ['us-west-2', 1, 1],
           ['eu-central-1', 2, 2],
         ]);
-        expect(discovery.lastSuccessAt()).toBeInstanceOf(Date);
+        expect(
+          (await importStore.discoveryStates()).map(state => [
+            state.region,
+            typeof state.lastSuccessAt,
+            state.lastError,
+          ]),
+        ).toEqual([
+          ['eu-central-1', 'string', undefined],
+          ['us-east-1', 'string', undefined],
+          ['us-west-2', 'string', undefined],
+        ]);
 
         const summarizer = await store.listVersions('support-summarizer');
         // Tagged versions keep their number; the eu copy tagged v1 gets the next free one.
@@ -272,22 +283,52 @@ describe('ModelDiscovery', () => {
     async databaseId => {
       const emulator = await startEmulator({ port: 0, seed: 'demo' });
       try {
-        const { discovery, store } = await setUp(databaseId, emulator);
+        const { discovery, store, importStore } = await setUp(
+          databaseId,
+          emulator,
+        );
         await discovery.reconcileAll();
+        const [before] = await importStore.discoveryStates();
         emulator.faults.setRules([
           {
             service: 'bedrock',
             operation: 'ListImportedModels',
+            regions: ['us-west-2'],
             errorRate: 1,
             errorStatus: 503,
           },
         ]);
         const results = await discovery.reconcileAll();
-        expect(
-          results.every(r => r.error?.includes('ServiceUnavailable')),
-        ).toBe(true);
+        expect(results.map(r => [r.region, Boolean(r.error)])).toEqual([
+          ['us-east-1', false],
+          ['us-west-2', true],
+          ['eu-central-1', false],
+        ]);
+        expect(results[1].error).toContain('ServiceUnavailable');
         const versions = await store.listVersions('support-summarizer');
         expect(versions.every(v => v.status === 'ready')).toBe(true);
+
+        // The failure is recorded where every replica reads it: since when, and what went wrong.
+        await discovery.reconcileAll();
+        const failing = await importStore.discoveryStates();
+        const west = failing.find(state => state.region === 'us-west-2')!;
+        expect(west.lastError).toContain('ServiceUnavailable');
+        expect(west.lastSuccessAt).toBe(before.lastSuccessAt);
+        expect(west.failingSince! < west.lastAttemptAt).toBe(true);
+        expect(
+          failing.filter(state => state.lastError).map(state => state.region),
+        ).toEqual(['us-west-2']);
+
+        emulator.faults.setRules([]);
+        await discovery.reconcileAll();
+        const recovered = (await importStore.discoveryStates()).find(
+          state => state.region === 'us-west-2',
+        )!;
+        expect(recovered).toMatchObject({
+          lastError: undefined,
+          failingSince: undefined,
+          lastSuccessAt: recovered.lastAttemptAt,
+        });
       } finally {
         await emulator.close();
       }

@@ -86,14 +86,10 @@ export class ModelDiscovery {
     },
   ) {}
 
-  private lastSuccess?: Date;
-
-  /** When a pass last read every account and Region without an error (in this process). */
-  lastSuccessAt(): Date | undefined {
-    return this.lastSuccess;
-  }
-
-  /** Reconciles every configured account and Region. */
+  /**
+   * Reconciles every configured account and Region, and records each one's outcome in the database so
+   * every replica can say how current its inventory is.
+   */
   async reconcileAll(): Promise<DiscoveryResult[]> {
     const started = new Date();
     // Regions are independent (their own endpoints and quotas): list and describe them side by side.
@@ -130,7 +126,20 @@ export class ModelDiscovery {
         }),
       ),
     );
-    if (results.every(r => !r.error)) this.lastSuccess = started;
+    for (const result of results) {
+      await this.deps.importStore
+        .recordDiscoveryPass({
+          accountId: result.accountId,
+          region: result.region,
+          at: started,
+          error: result.error,
+        })
+        .catch(error =>
+          this.deps.logger.warn(
+            `Recording discovery in ${result.accountId}/${result.region} failed: ${error}`,
+          ),
+        );
+    }
     return results;
   }
 

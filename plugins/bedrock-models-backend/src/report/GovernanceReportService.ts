@@ -1,8 +1,11 @@
 import {
+  DiscoverySyncState,
   GovernanceReport,
   GovernanceReportRow,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { RegistryConfig } from '../config/readRegistryConfig';
 import { CostService } from '../cost/CostService';
+import { DatabaseImportStore } from '../database/DatabaseImportStore';
 import { DatabaseRegistryStore } from '../database/DatabaseRegistryStore';
 
 /** Every version in every account and Region, with its owner, pointers and estimated monthly cost. */
@@ -11,8 +14,9 @@ export class GovernanceReportService {
     private readonly deps: {
       store: DatabaseRegistryStore;
       cost: CostService;
-      /** When discovery last succeeded everywhere, if it has. */
-      lastSyncAt: () => Date | undefined;
+      /** Where discovery's outcome per account and Region is kept. */
+      importStore: DatabaseImportStore;
+      config: RegistryConfig;
     },
   ) {}
 
@@ -24,7 +28,10 @@ export class GovernanceReportService {
       const key = `${p.modelName}|${p.region}|${p.version}`;
       pointersOf.set(key, [...(pointersOf.get(key) ?? []), p.alias]);
     }
-    const estimates = await this.deps.cost.monthlyEstimates(versions);
+    const [estimates, sync] = await Promise.all([
+      this.deps.cost.monthlyEstimates(versions),
+      this.configuredSyncStates(),
+    ]);
     const rows: GovernanceReportRow[] = versions.map(v => {
       const model = modelByName.get(v.modelName)!;
       return {
@@ -50,7 +57,39 @@ export class GovernanceReportService {
       rows,
       staleSince: estimates.staleSince?.toISOString(),
       awsErrors: estimates.errors.length > 0 ? estimates.errors : undefined,
-      lastSyncAt: this.deps.lastSyncAt()?.toISOString(),
+      lastSyncAt: oldestSuccess(sync, this.targetCount()),
+      sync,
     };
   }
+
+  private targetCount(): number {
+    return this.deps.config.accounts.reduce(
+      (sum, account) => sum + account.regions.length,
+      0,
+    );
+  }
+
+  /** Discovery's state for the accounts and Regions configured now (not those dropped from config). */
+  private async configuredSyncStates(): Promise<DiscoverySyncState[]> {
+    const configured = new Set(
+      this.deps.config.accounts.flatMap(a =>
+        a.regions.map(region => `${a.accountId}|${region}`),
+      ),
+    );
+    return (await this.deps.importStore.discoveryStates()).filter(state =>
+      configured.has(`${state.accountId}|${state.region}`),
+    );
+  }
+}
+
+/** The inventory is as current as its least current target; unknown until every target has succeeded. */
+function oldestSuccess(
+  sync: DiscoverySyncState[],
+  targets: number,
+): string | undefined {
+  const successes = sync.flatMap(s =>
+    s.lastSuccessAt ? [s.lastSuccessAt] : [],
+  );
+  if (targets === 0 || successes.length < targets) return undefined;
+  return successes.sort()[0];
 }

@@ -38,6 +38,7 @@ export function governanceReport(
 ): GovernanceReport {
   return {
     generatedAt: '2026-11-20T12:00:00.000Z',
+    sync: [],
     rows: [
       aReportRow({ version: 1, estimatedMonthlyCost: 10 }),
       aReportRow({

@@ -259,6 +259,65 @@ describe('GovernancePage', () => {
     ).toBeInTheDocument();
   });
 
+  it('warns when discovery has been failing in a Region, naming it', async () => {
+    server.use(
+      ...governanceHandlers(() =>
+        governanceReport({
+          sync: [
+            {
+              accountId: '111122223333',
+              region: 'us-east-1',
+              lastAttemptAt: '2026-11-20T11:55:00.000Z',
+              lastSuccessAt: '2026-11-20T11:55:00.000Z',
+            },
+            {
+              accountId: '111122223333',
+              region: 'eu-central-1',
+              lastAttemptAt: '2026-11-20T11:55:00.000Z',
+              lastSuccessAt: '2026-11-20T08:00:00.000Z',
+              failingSince: '2026-11-20T08:05:00.000Z',
+              lastError: 'ServiceUnavailable: Service unavailable',
+            },
+          ],
+          lastSyncAt: '2026-11-20T08:00:00.000Z',
+        }),
+      ),
+    );
+    renderInTestApp(<GovernancePage />, options);
+
+    expect(
+      await screen.findByText(
+        'AWS could not be reached since 2026-11-20 08:05 UTC: the data shown is from the last successful sync (2026-11-20 08:00 UTC).',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Discovery in 111122223333/eu-central-1: ServiceUnavailable: Service unavailable',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no warning when every Region was read', async () => {
+    server.use(
+      ...governanceHandlers(() =>
+        governanceReport({
+          sync: [
+            {
+              accountId: '111122223333',
+              region: 'us-east-1',
+              lastAttemptAt: '2026-11-20T11:55:00.000Z',
+              lastSuccessAt: '2026-11-20T11:55:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
+    renderInTestApp(<GovernancePage />, options);
+
+    expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+    expect(screen.queryByText(/AWS could not be reached/)).toBeNull();
+  });
+
   it('points at the import template when there is no model yet', async () => {
     server.use(...governanceHandlers(() => governanceReport({ rows: [] })));
     renderInTestApp(<GovernancePage />, options);

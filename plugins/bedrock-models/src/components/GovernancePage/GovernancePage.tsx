@@ -27,6 +27,7 @@ import {
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { LoadingState } from '../shared/LoadingState';
 import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
+import { awsReachability } from '../../governance/awsReachability';
 import { StaleDataBanner } from '../shared/StaleDataBanner';
 import { CostShapeCalculator } from './CostShapeCalculator';
 import { downloadCsv } from './downloadCsv';
@@ -75,13 +76,14 @@ export const GovernancePage = () => {
     );
   } else {
     const { report } = data.value!;
+    const unreachable = awsReachability(report);
     content = (
       <Flex direction="column" gap="4">
-        {report.staleSince && (
+        {unreachable && (
           <StaleDataBanner
-            since={report.staleSince}
-            lastSync={report.lastSyncAt}
-            detail={report.awsErrors?.join(' · ')}
+            since={unreachable.since}
+            lastSync={unreachable.lastSync}
+            detail={unreachable.detail}
           />
         )}
         <GovernanceFiltersBar
