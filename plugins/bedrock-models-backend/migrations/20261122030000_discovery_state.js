@@ -23,6 +23,13 @@ exports.up = async function up(knex) {
         'The first failed pass after the last success; null while it succeeds',
       );
     table.text('last_error').nullable();
+    table
+      .integer('outside_jobs_in_progress')
+      .notNullable()
+      .defaultTo(0)
+      .comment(
+        'Import jobs in progress the portal did not start, at the last success',
+      );
     table.primary(['account_id', 'region']);
   });
 };

@@ -1,4 +1,8 @@
 import {
+  BedrockClient,
+  CreateModelImportJobCommand,
+} from '@aws-sdk/client-bedrock';
+import {
   CloudWatchClient,
   GetMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
@@ -11,7 +15,9 @@ import {
   QuotaReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import {
+  llama31_8bArtifacts,
   RunningEmulator,
+  stageArtifactSet,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
 import knexFactory from 'knex';
@@ -183,6 +189,36 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     expect(bad.body.error.message).toContain(
       'region: must be a managed Region',
     );
+  });
+
+  it('counts import jobs started outside the portal against the job quota, once discovery has seen them', async () => {
+    const uri = stageArtifactSet(
+      emulator,
+      'console-uploads',
+      'by-hand/',
+      llama31_8bArtifacts(),
+    );
+    await emulatorSdk(BedrockClient, emulator).send(
+      new CreateModelImportJobCommand({
+        jobName: 'started-in-the-console',
+        importedModelName: 'console-model',
+        roleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/x`,
+        modelDataSource: { s3DataSource: { s3Uri: uri } },
+      }),
+    );
+    const before = await get(
+      `/quotas?account=${TEST_ACCOUNT}&region=us-east-1`,
+    );
+    expect(before.body.concurrentImportJobs.used).toBe(0);
+    await backend.scheduler.triggerTask(TASKS.discovery);
+    const res = await get(`/quotas?account=${TEST_ACCOUNT}&region=us-east-1`);
+    expect(res.body.concurrentImportJobs).toMatchObject({
+      used: 1,
+      limit: 1,
+      note: expect.stringContaining(
+        'Includes 1 job started outside the portal, running when discovery last looked',
+      ),
+    });
   });
 
   it('lists every version with owner, pointers and a monthly estimate, as JSON and CSV', async () => {

@@ -181,6 +181,8 @@ export type DiscoverySyncState = {
   /** Set while passes fail: since when, and the last error. */
   failingSince?: string;
   lastError?: string;
+  /** Import jobs in progress that the portal did not start, as of the last success (they use the job quota). */
+  outsideJobsInProgress: number;
 };
 
 /** `GET /report`: every version in every account and Region. */

@@ -394,6 +394,8 @@ export class DatabaseImportStore {
     region: string;
     at: Date;
     error?: string;
+    /** Import jobs in progress the portal did not start, counted by a successful pass. */
+    outsideJobsInProgress?: number;
   }): Promise<void> {
     const key = { account_id: pass.accountId, region: pass.region };
     await this.db.transaction(async tx => {
@@ -410,6 +412,7 @@ export class DatabaseImportStore {
             last_success_at: pass.at,
             failing_since: null,
             last_error: null,
+            outside_jobs_in_progress: pass.outsideJobsInProgress ?? 0,
           };
       await tx('discovery_state')
         .insert({ ...key, ...row })
@@ -424,13 +427,37 @@ export class DatabaseImportStore {
       'account_id',
       'region',
     ]);
-    return rows.map(row => ({
-      accountId: row.account_id,
-      region: row.region,
-      lastAttemptAt: iso(row.last_attempt_at),
-      lastSuccessAt: row.last_success_at ? iso(row.last_success_at) : undefined,
-      failingSince: row.failing_since ? iso(row.failing_since) : undefined,
-      lastError: row.last_error ?? undefined,
-    }));
+    return rows.map(toDiscoverySyncState);
   }
+
+  /** Discovery's state for one account and Region, if it has tried it. */
+  async discoveryState(
+    accountId: string,
+    region: string,
+  ): Promise<DiscoverySyncState | undefined> {
+    const row = await this.db('discovery_state')
+      .where({ account_id: accountId, region })
+      .first();
+    return row ? toDiscoverySyncState(row) : undefined;
+  }
+}
+
+function toDiscoverySyncState(row: {
+  account_id: string;
+  region: string;
+  last_attempt_at: string | Date;
+  last_success_at: string | Date | null;
+  failing_since: string | Date | null;
+  last_error: string | null;
+  outside_jobs_in_progress: number;
+}): DiscoverySyncState {
+  return {
+    accountId: row.account_id,
+    region: row.region,
+    lastAttemptAt: iso(row.last_attempt_at),
+    lastSuccessAt: row.last_success_at ? iso(row.last_success_at) : undefined,
+    failingSince: row.failing_since ? iso(row.failing_since) : undefined,
+    lastError: row.last_error ?? undefined,
+    outsideJobsInProgress: Number(row.outside_jobs_in_progress),
+  };
 }

@@ -212,7 +212,10 @@ describe('ModelDiscovery', () => {
     async databaseId => {
       const emulator = await startEmulator({ port: 0 });
       try {
-        const { discovery, store, events } = await setUp(databaseId, emulator);
+        const { discovery, store, events, importStore } = await setUp(
+          databaseId,
+          emulator,
+        );
         const bedrock = emulatorSdk(BedrockClient, emulator, 'us-west-2');
         const uri = stageArtifactSet(
           emulator,
@@ -234,6 +237,18 @@ describe('ModelDiscovery', () => {
             ],
           }),
         );
+        // While it runs it takes a slot of the concurrent-job quota, which the registry learns from discovery.
+        const [running] = (await discovery.reconcileAll()).filter(
+          r => r.region === 'us-west-2',
+        );
+        expect(running).toMatchObject({
+          discovered: 0,
+          outsideJobsInProgress: 1,
+        });
+        expect(
+          await importStore.discoveryState(TEST_ACCOUNT, 'us-west-2'),
+        ).toMatchObject({ outsideJobsInProgress: 1 });
+
         // Let the job finish: move the emulator's clock past its 10 minutes.
         await fetch(`${emulator.endpoint}/_emulator/clock`, {
           method: 'POST',
@@ -242,7 +257,10 @@ describe('ModelDiscovery', () => {
         const [found] = (await discovery.reconcileAll()).filter(
           r => r.region === 'us-west-2',
         );
-        expect(found.discovered).toBe(1);
+        expect(found).toMatchObject({
+          discovered: 1,
+          outsideJobsInProgress: 0,
+        });
         const [version] = await store.listVersions('faq-bot');
         expect(await store.getModel('faq-bot')).toMatchObject({
           owner: 'group:default/ml-platform',

@@ -26,6 +26,8 @@ export type DiscoveryResult = {
   deleted: number;
   /** Portal jobs whose create answer was lost, matched back by job name. */
   recoveredJobs: number;
+  /** Import jobs in progress that the portal did not start (they use the concurrent-job quota too). */
+  outsideJobsInProgress: number;
   error?: string;
 };
 
@@ -120,6 +122,7 @@ export class ModelDiscovery {
                 discovered: 0,
                 deleted: 0,
                 recoveredJobs: 0,
+                outsideJobsInProgress: 0,
                 error: String(error),
               };
             });
@@ -133,6 +136,7 @@ export class ModelDiscovery {
           region: result.region,
           at: started,
           error: result.error,
+          outsideJobsInProgress: result.outsideJobsInProgress,
         })
         .catch(error =>
           this.deps.logger.warn(
@@ -161,6 +165,7 @@ export class ModelDiscovery {
       discovered: 0,
       deleted: 0,
       recoveredJobs: 0,
+      outsideJobsInProgress: 0,
     };
     // Versions that changed after this moment (an import finishing now) are not judged by this listing.
     const listStart = new Date();
@@ -185,6 +190,7 @@ export class ModelDiscovery {
       const version = job.jobName
         ? known.byJobName.get(job.jobName)
         : undefined;
+      if (!version) result.outsideJobsInProgress += 1;
       if (version && !version.jobArn && job.jobArn) {
         await importStore.recordProgress(version.modelName, version.number, {
           jobArn: job.jobArn,

@@ -7,7 +7,8 @@ import { DatabaseImportStore } from '../database/DatabaseImportStore';
 
 /**
  * Custom Model Import quotas in one account and Region: limits from Service Quotas (cached for an
- * hour), use from the registry, which knows every imported model (managed or discovered) and running job.
+ * hour), use from the registry, which knows every imported model (managed or discovered), the portal's
+ * running jobs, and the jobs started outside the portal that discovery last saw running.
  */
 export class QuotaService {
   constructor(
@@ -18,7 +19,7 @@ export class QuotaService {
   ) {}
 
   async report(accountId: string, region: string): Promise<QuotaReport> {
-    const [limits, models, jobs] = await Promise.all([
+    const [limits, models, jobs, discovered] = await Promise.all([
       this.deps.reader.limits(accountId, region),
       // An import in progress takes its slot as soon as it completes, so it counts already.
       this.deps.importStore.countVersions(accountId, region, [
@@ -28,7 +29,17 @@ export class QuotaService {
       this.deps.importStore.countVersions(accountId, region, ['importing'], {
         withJob: true,
       }),
+      this.deps.importStore.discoveryState(accountId, region),
     ]);
+    const outsideJobs = discovered?.outsideJobsInProgress ?? 0;
+    const outsideNote =
+      outsideJobs > 0
+        ? `Includes ${outsideJobs} job${
+            outsideJobs === 1 ? '' : 's'
+          } started outside the portal, running when discovery last looked (${
+            discovered!.lastSuccessAt
+          }).`
+        : undefined;
     return {
       accountId,
       region,
@@ -42,9 +53,10 @@ export class QuotaService {
       concurrentImportJobs: {
         quotaCode: IMPORT_QUOTA_CODES.concurrentImportJobs,
         name: 'Concurrent model import jobs',
-        used: jobs,
+        used: jobs + outsideJobs,
         limit: limits.concurrentImportJobs,
-        note: limits.problem,
+        note:
+          [limits.problem, outsideNote].filter(Boolean).join(' ') || undefined,
       },
       limitsReadAt: limits.readAt?.toISOString(),
     };

@@ -5,6 +5,7 @@ const ok = {
   accountId: '111122223333',
   region: 'us-east-1',
   lastAttemptAt: '2026-11-20T11:55:00.000Z',
+  outsideJobsInProgress: 0,
   lastSuccessAt: '2026-11-20T11:55:00.000Z',
 };
 
