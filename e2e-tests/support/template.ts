@@ -37,8 +37,17 @@ export async function startImport(
   const s3Uri = page.getByRole('textbox', { name: 'Artifacts in S3' });
   await expect(s3Uri).toBeVisible();
   if (input.s3Uri) await s3Uri.fill(input.s3Uri);
+  // Account, Region and classification come from the backend's settings (BedrockModelsSettingPicker).
   await expect(
-    page.getByRole('button', { name: /^Region .*us-east-1$/ }),
+    page.getByRole('button', { name: '123456789012 AWS account' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', {
+      name: 'US East (N. Virginia) us-east-1 Region',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Internal Data classification' }),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
 

@@ -7,8 +7,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { bedrockModelsApiRef } from './api/BedrockModelsApi';
 import { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
+import { PortalSettingPicker } from './scaffolder/PortalSettingPicker';
+import {
+  PORTAL_SETTING_PICKER,
+  validatePortalSetting,
+} from './scaffolder/portalSettingPickerField';
 
 /** Route of the Bedrock models page in apps on the legacy frontend system. */
 export const legacyRootRouteRef = createRouteRef({ id: 'bedrock-models' });
@@ -73,6 +79,20 @@ export const EntityBedrockModelVersionCard = bedrockModelsLegacyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The template field `BedrockModelsSettingPicker`, for `<ScaffolderFieldExtensions>` in legacy apps.
+ *
+ * @public
+ */
+export const BedrockModelsSettingPickerFieldExtension =
+  bedrockModelsLegacyPlugin.provide(
+    createScaffolderFieldExtension({
+      name: PORTAL_SETTING_PICKER,
+      component: PortalSettingPicker,
+      validation: validatePortalSetting,
+    }),
+  );
 
 export { bedrockModelsApiRef } from './api/BedrockModelsApi';
 export type {

@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   AI_MODEL_ENTITY_TYPE,
   AI_MODEL_VERSION_ENTITY_TYPE,
@@ -62,9 +63,20 @@ export const bedrockModelVersionEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The template field `BedrockModelsSettingPicker`: accounts, Regions and classifications from the backend's config. */
+export const bedrockModelsSettingPickerField = FormFieldBlueprint.make({
+  name: 'setting-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/portalSettingPickerField').then(
+        m => m.portalSettingPickerField,
+      ),
+  },
+});
+
 /**
- * The bedrock-models frontend plugin (new frontend system): the governance page, the model tab and
- * the version card.
+ * The bedrock-models frontend plugin (new frontend system): the governance page, the model tab,
+ * the version card and the template field that offers the portal's accounts, Regions and classifications.
  *
  * @public
  */
@@ -77,6 +89,7 @@ export const bedrockModelsPlugin = createFrontendPlugin({
     bedrockModelsPage,
     bedrockModelEntityContent,
     bedrockModelVersionEntityCard,
+    bedrockModelsSettingPickerField,
   ],
   routes: {
     root: rootRouteRef,

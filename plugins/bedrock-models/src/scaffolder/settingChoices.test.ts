@@ -1,0 +1,59 @@
+import type { PortalSettings } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  regionLabel,
+  settingChoiceProblem,
+  settingChoices,
+} from './settingChoices';
+
+const settings = {
+  accounts: [
+    { accountId: '111122223333', regions: ['us-east-1', 'eu-central-1'] },
+    { accountId: '444455556666', regions: ['us-west-2', 'sa-east-1'] },
+  ],
+  aliases: ['production', 'staging'],
+  classifications: ['internal', 'phi', 'secret'],
+} as PortalSettings;
+
+describe('settingChoices', () => {
+  it('offers the configured accounts, the chosen account’s Regions and the classifications', () => {
+    expect(settingChoices(settings, 'accounts')).toEqual([
+      { id: '111122223333', label: '111122223333' },
+      { id: '444455556666', label: '444455556666' },
+    ]);
+    expect(settingChoices(settings, 'regions', '444455556666')).toEqual([
+      { id: 'us-west-2', label: 'US West (Oregon) us-west-2' },
+      { id: 'sa-east-1', label: 'sa-east-1' },
+    ]);
+    expect(settingChoices(settings, 'regions')).toEqual([]);
+    expect(settingChoices(settings, 'classifications')).toEqual([
+      { id: 'internal', label: 'Internal' },
+      { id: 'phi', label: 'PHI (protected health information)' },
+      { id: 'secret', label: 'secret' },
+    ]);
+  });
+
+  it('names a Region as the console does', () => {
+    expect(regionLabel('eu-central-1')).toBe('Europe (Frankfurt) eu-central-1');
+    expect(regionLabel('xx-test-1')).toBe('xx-test-1');
+  });
+
+  it('says what to choose instead of a value the configuration does not have', () => {
+    expect(
+      settingChoiceProblem(settings, 'regions', 'us-east-1', '111122223333'),
+    ).toBeUndefined();
+    expect(
+      settingChoiceProblem(settings, 'regions', 'us-east-1', '444455556666'),
+    ).toBe(
+      'The portal does not manage us-east-1 in account 444455556666; choose one of: us-west-2, sa-east-1.',
+    );
+    expect(settingChoiceProblem(settings, 'accounts', '999999999999')).toBe(
+      'The portal does not manage account 999999999999; choose one of: 111122223333, 444455556666.',
+    );
+    expect(settingChoiceProblem(settings, 'classifications', 'top')).toBe(
+      '"top" is not a data classification the portal knows; choose one of: internal, phi, secret.',
+    );
+    expect(
+      settingChoiceProblem(settings, 'accounts', undefined),
+    ).toBeUndefined();
+  });
+});
