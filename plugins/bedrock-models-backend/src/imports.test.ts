@@ -255,10 +255,29 @@ describe('imports', () => {
       importBody(uri),
     );
     expect(res.status).toBe(202);
-    await backend.trackUntilDone('claims-triage', 1);
-    const version = await request(backend.server)
+    // A slow runtime (10 s a call) must not hold up the tracker's pass: the version is ready first,
+    // and its cold start is recorded when the warm-up call returns.
+    emulator.faults.setRules([
+      { service: 'bedrock-runtime', latencyMs: 10_000 },
+    ]);
+    let ready;
+    try {
+      ready = await backend.trackUntilDone('claims-triage', 1);
+    } finally {
+      emulator.faults.setRules([]);
+    }
+    expect(ready).toMatchObject({ status: 'ready' });
+    expect(ready.coldStartMs).toBeUndefined();
+    let version = await request(backend.server)
       .get(backend.api('/models/claims-triage/versions/1'))
       .set('Authorization', backend.asAna);
+    const deadline = Date.now() + 60_000;
+    while (version.body.coldStartMs === undefined && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      version = await request(backend.server)
+        .get(backend.api('/models/claims-triage/versions/1'))
+        .set('Authorization', backend.asAna);
+    }
     // Qwen has no Converse support: the warm-up went through InvokeModel.
     expect(version.body).toMatchObject({
       status: 'ready',

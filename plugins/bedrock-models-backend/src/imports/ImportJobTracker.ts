@@ -134,7 +134,7 @@ export class ImportJobTracker {
           lastCheckError: null,
         },
       );
-      if (config.imports.warmUp) await this.warmUp(ready);
+      if (config.imports.warmUp) this.startWarmUp(ready);
       return ready;
     } catch (error) {
       const message = awsErrorMessage(error);
@@ -156,6 +156,16 @@ export class ImportJobTracker {
         nextCheckAt: null,
       });
     }
+  }
+
+  /**
+   * Starts the warm-up beside the pass: a cold start (minutes, with the SDK retrying ModelNotReady) must
+   * not hold up the other jobs the pass follows. The version is already ready; a warm-up lost to a
+   * restart only leaves its cold start unmeasured.
+   */
+  private startWarmUp(version: ModelVersion): void {
+    // warmUp catches and logs its own failures, so nothing is left unhandled.
+    void this.warmUp(version);
   }
 
   /** Calls the new model once and records its cold start; a failure here never fails the version. */
