@@ -32,6 +32,8 @@ export const GovernanceTable = (props: {
   const modelHref = (row: GovernanceRow) =>
     entityRoute?.({ kind: 'resource', namespace: 'default', name: row.model });
 
+  // Widths fit each header with its sort button; below about 1,600 px the table scrolls sideways
+  // rather than cutting labels short.
   const columns: ColumnConfig<GovernanceRow>[] = [
     {
       id: 'model',
@@ -39,14 +41,14 @@ export const GovernanceTable = (props: {
       isRowHeader: true,
       isSortable: true,
       defaultWidth: '3fr',
-      minWidth: 190,
+      minWidth: 170,
       cell: r => <CellText title={r.model} href={modelHref(r)} />,
     },
     {
       id: 'version',
       label: 'Version',
       isSortable: true,
-      defaultWidth: 90,
+      defaultWidth: 105,
       cell: r => (
         <CellText
           title={`v${r.version}`}
@@ -58,7 +60,7 @@ export const GovernanceTable = (props: {
       id: 'status',
       label: 'Status',
       isSortable: true,
-      defaultWidth: 90,
+      defaultWidth: 100,
       cell: r => <CellText title={r.status} />,
     },
     {
@@ -66,6 +68,7 @@ export const GovernanceTable = (props: {
       label: 'Owner',
       isSortable: true,
       defaultWidth: '2fr',
+      minWidth: 120,
       cell: r => (
         <CellText
           title={entityRefName(r.owner)}
@@ -78,6 +81,7 @@ export const GovernanceTable = (props: {
       label: 'Region',
       isSortable: true,
       defaultWidth: '2fr',
+      minWidth: 125,
       cell: r => <CellText title={r.region} description={r.accountId} />,
     },
     {
@@ -85,6 +89,7 @@ export const GovernanceTable = (props: {
       label: 'Architecture',
       isSortable: true,
       defaultWidth: '2fr',
+      minWidth: 150,
       cell: r => <CellText title={r.architecture ?? '—'} />,
     },
     {
@@ -92,13 +97,14 @@ export const GovernanceTable = (props: {
       label: 'Class',
       isSortable: true,
       defaultWidth: '2fr',
+      minWidth: 120,
       cell: r => <CellText title={r.classification} />,
     },
     {
       id: 'productionVersion',
       label: 'Production',
       isSortable: true,
-      defaultWidth: 110,
+      defaultWidth: 145,
       cell: r => (
         <CellText
           title={
@@ -114,6 +120,7 @@ export const GovernanceTable = (props: {
       label: 'Last promoted',
       isSortable: true,
       defaultWidth: '2fr',
+      minWidth: 150,
       cell: r => (
         <CellText
           title={r.lastPromotedBy ? entityRefName(r.lastPromotedBy) : '—'}
@@ -127,14 +134,14 @@ export const GovernanceTable = (props: {
       id: 'managed',
       label: 'Managed',
       isSortable: true,
-      defaultWidth: 100,
+      defaultWidth: 130,
       cell: r => <CellText title={r.managed ? 'yes' : 'no'} />,
     },
     {
       id: 'estimatedMonthlyCost',
       label: 'Cost / month',
       isSortable: true,
-      defaultWidth: 130,
+      defaultWidth: 155,
       cell: r => (
         <CellText title={formatMoney(r.estimatedMonthlyCost, currency)} />
       ),
