@@ -333,6 +333,42 @@ describe('GovernancePage', () => {
     ).toHaveAttribute('href', '/create/templates/default/import-bedrock-model');
   });
 
+  it('looks again while discovery has not listed AWS yet, and shows the models once it has', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      let discovered = false;
+      server.use(
+        ...governanceHandlers(() =>
+          discovered
+            ? governanceReport({
+                sync: [
+                  {
+                    accountId: '111122223333',
+                    region: 'us-east-1',
+                    lastAttemptAt: '2026-11-20T11:55:00.000Z',
+                    lastSuccessAt: '2026-11-20T11:55:00.000Z',
+                    outsideJobsInProgress: 0,
+                  },
+                ],
+              })
+            : governanceReport({ rows: [], sync: [] }),
+        ),
+      );
+      renderInTestApp(<GovernancePage />, options);
+
+      expect(
+        await screen.findByText(
+          /Discovery has not listed the configured AWS accounts/,
+        ),
+      ).toBeInTheDocument();
+      discovered = true;
+      jest.advanceTimersByTime(5_000);
+      expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('says why the report cannot be read, and retries', async () => {
     let calls = 0;
     server.use(

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
@@ -37,6 +37,9 @@ import { GovernanceTotalsView } from './GovernanceTotalsView';
 import { RegionByModelView } from './RegionByModelView';
 import { useGovernanceData } from './useGovernanceData';
 
+/** How often the empty page looks again while discovery has not run yet. */
+const DISCOVERY_POLL_MS = 5_000;
+
 /** Every fine-tune in every account and Region: who owns it, where it runs, who moved it, what it costs. */
 export const GovernancePage = () => {
   const api = useApi(bedrockModelsApiRef);
@@ -55,6 +58,17 @@ export const GovernancePage = () => {
     [rows, filters, sort],
   );
   const currency = settings.value?.prices.currency ?? 'USD';
+  // Right after the portal starts, discovery has not listed AWS yet: look again until it has.
+  const awaitingDiscovery =
+    data.value !== undefined &&
+    data.value.rows.length === 0 &&
+    data.value.report.sync.length === 0;
+  const { retry } = data;
+  useEffect(() => {
+    if (!awaitingDiscovery) return undefined;
+    const timer = setInterval(retry, DISCOVERY_POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaitingDiscovery, retry]);
 
   let content: JSX.Element;
   if (data.loading && !data.value) {
@@ -71,7 +85,11 @@ export const GovernancePage = () => {
     content = (
       <NoModelsEmptyState
         title="No fine-tuned models yet"
-        description="Import one through the template, or wait for discovery to find those imported outside the portal."
+        description={
+          awaitingDiscovery
+            ? 'Discovery has not listed the configured AWS accounts and Regions yet (it runs moments after the portal starts); this page looks again every few seconds. Or import one through the template.'
+            : 'Import one through the template, or wait for discovery to find those imported outside the portal.'
+        }
       />
     );
   } else {
