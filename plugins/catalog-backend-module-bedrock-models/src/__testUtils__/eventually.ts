@@ -4,7 +4,7 @@
  */
 export async function eventually<T>(
   check: () => Promise<T>,
-  timeoutMs = 15_000,
+  timeoutMs = 45_000,
   intervalMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
