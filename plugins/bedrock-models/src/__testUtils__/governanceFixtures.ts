@@ -1,5 +1,6 @@
 import {
   AliasPointer,
+  DiscoverySyncState,
   GovernanceReport,
   GovernanceReportRow,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -109,4 +110,18 @@ export function productionPointers(): AliasPointer[] {
     pointer('claims-summarizer', 'us-east-1', 2, 'user:default/carol'),
     { ...pointer('support-assistant', 'us-east-1', 5, 'x'), alias: 'staging' },
   ];
+}
+
+/** Discovery's state in one account and Region: a success at 11:55 unless overridden. */
+export function aSyncState(
+  overrides: Partial<DiscoverySyncState> = {},
+): DiscoverySyncState {
+  return {
+    accountId: '111122223333',
+    region: 'us-east-1',
+    lastAttemptAt: '2026-11-20T11:55:00.000Z',
+    lastSuccessAt: '2026-11-20T11:55:00.000Z',
+    outsideJobsInProgress: 0,
+    ...overrides,
+  };
 }

@@ -1,13 +1,10 @@
 import { awsReachability } from './awsReachability';
-import { governanceReport } from '../__testUtils__/governanceFixtures';
+import {
+  aSyncState,
+  governanceReport,
+} from '../__testUtils__/governanceFixtures';
 
-const ok = {
-  accountId: '111122223333',
-  region: 'us-east-1',
-  lastAttemptAt: '2026-11-20T11:55:00.000Z',
-  outsideJobsInProgress: 0,
-  lastSuccessAt: '2026-11-20T11:55:00.000Z',
-};
+const ok = aSyncState();
 
 describe('awsReachability', () => {
   it('is undefined when costs and every Region were read', () => {
@@ -22,13 +19,12 @@ describe('awsReachability', () => {
         lastSyncAt: '2026-11-20T07:00:00.000Z',
         sync: [
           ok,
-          {
-            ...ok,
+          aSyncState({
             region: 'eu-central-1',
             lastSuccessAt: '2026-11-20T07:00:00.000Z',
             failingSince: '2026-11-20T07:05:00.000Z',
             lastError: 'AccessDeniedException: not authorized',
-          },
+          }),
         ],
       }),
     );

@@ -8,7 +8,10 @@ import {
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { compareCostShapes } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import { governanceReport } from '../../__testUtils__/governanceFixtures';
+import {
+  aSyncState,
+  governanceReport,
+} from '../../__testUtils__/governanceFixtures';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 import { portalSettings } from '../../__testUtils__/modelFixtures';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
@@ -264,22 +267,13 @@ describe('GovernancePage', () => {
       ...governanceHandlers(() =>
         governanceReport({
           sync: [
-            {
-              accountId: '111122223333',
-              region: 'us-east-1',
-              lastAttemptAt: '2026-11-20T11:55:00.000Z',
-              outsideJobsInProgress: 0,
-              lastSuccessAt: '2026-11-20T11:55:00.000Z',
-            },
-            {
-              accountId: '111122223333',
+            aSyncState(),
+            aSyncState({
               region: 'eu-central-1',
-              lastAttemptAt: '2026-11-20T11:55:00.000Z',
-              outsideJobsInProgress: 0,
               lastSuccessAt: '2026-11-20T08:00:00.000Z',
               failingSince: '2026-11-20T08:05:00.000Z',
               lastError: 'ServiceUnavailable: Service unavailable',
-            },
+            }),
           ],
           lastSyncAt: '2026-11-20T08:00:00.000Z',
         }),
@@ -303,15 +297,7 @@ describe('GovernancePage', () => {
     server.use(
       ...governanceHandlers(() =>
         governanceReport({
-          sync: [
-            {
-              accountId: '111122223333',
-              region: 'us-east-1',
-              lastAttemptAt: '2026-11-20T11:55:00.000Z',
-              outsideJobsInProgress: 0,
-              lastSuccessAt: '2026-11-20T11:55:00.000Z',
-            },
-          ],
+          sync: [aSyncState()],
         }),
       ),
     );
@@ -341,15 +327,7 @@ describe('GovernancePage', () => {
         ...governanceHandlers(() =>
           discovered
             ? governanceReport({
-                sync: [
-                  {
-                    accountId: '111122223333',
-                    region: 'us-east-1',
-                    lastAttemptAt: '2026-11-20T11:55:00.000Z',
-                    lastSuccessAt: '2026-11-20T11:55:00.000Z',
-                    outsideJobsInProgress: 0,
-                  },
-                ],
+                sync: [aSyncState()],
               })
             : governanceReport({ rows: [], sync: [] }),
         ),
