@@ -15,8 +15,8 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { describeError, isConflict } from '../../api/describeError';
 import { ConflictAlert } from './ConflictAlert';
+import { useDialogSubmit } from './useDialogSubmit';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
 
@@ -37,9 +37,9 @@ export const PromoteDialog = (props: {
   const api = useApi(bedrockModelsApiRef);
   const [alias, setAlias] = useState(aliases[0] ?? 'production');
   const [reason, setReason] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
-  const [conflict, setConflict] = useState<string>();
+  const { submitting, error, conflict, run, reset } = useDialogSubmit(
+    props.onRefresh,
+  );
 
   const current = pointers.find(
     p => p.alias === alias && p.region === version.region,
@@ -47,11 +47,8 @@ export const PromoteDialog = (props: {
   const from = current?.version ?? null;
   const alreadyNamed = from === version.number;
 
-  const submit = async () => {
-    setSubmitting(true);
-    setError(undefined);
-    setConflict(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       await api.promote({
         modelName,
         alias,
@@ -63,17 +60,7 @@ export const PromoteDialog = (props: {
       props.onMoved(
         `Version ${version.number} now serves ${alias} in ${version.region}.`,
       );
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict(describeError(e as Error));
-        props.onRefresh();
-      } else {
-        setError(describeError(e as Error));
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
@@ -88,7 +75,7 @@ export const PromoteDialog = (props: {
             value={alias}
             onChange={key => {
               setAlias(String(key));
-              setConflict(undefined);
+              reset();
             }}
           />
           <MoveSummary

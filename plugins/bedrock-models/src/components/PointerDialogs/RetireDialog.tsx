@@ -12,8 +12,8 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { describeError, isConflict } from '../../api/describeError';
 import { ReasonField } from './ReasonField';
+import { useDialogSubmit } from './useDialogSubmit';
 
 /** Retire a version (delete its imported model in Bedrock), with a reason. */
 export const RetireDialog = (props: {
@@ -26,23 +26,14 @@ export const RetireDialog = (props: {
   const { modelName, version } = props;
   const api = useApi(bedrockModelsApiRef);
   const [reason, setReason] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  // A 409 means a pointer names the version now: the page re-reads, and the reason shows like any other.
+  const { submitting, error, conflict, run } = useDialogSubmit(props.onRefresh);
 
-  const submit = async () => {
-    setSubmitting(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       await api.retireVersion(modelName, version.number, reason);
       props.onRetired(`Version ${version.number} is retired.`);
-    } catch (e) {
-      setError(describeError(e as Error));
-      // A 409 means a pointer names it now: show the page as it is.
-      if (isConflict(e)) props.onRefresh();
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
@@ -60,8 +51,12 @@ export const RetireDialog = (props: {
             be promoted again; the version and its history stay in the registry.
           </Text>
           <ReasonField value={reason} onChange={setReason} />
-          {error && (
-            <Alert status="danger" title="Not retired" description={error} />
+          {(conflict ?? error) && (
+            <Alert
+              status="danger"
+              title="Not retired"
+              description={conflict ?? error}
+            />
           )}
         </Flex>
       </DialogBody>

@@ -16,8 +16,9 @@ import {
   rollbackTarget,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { describeError, isConflict } from '../../api/describeError';
+import { describeError } from '../../api/describeError';
 import { ConflictAlert } from './ConflictAlert';
+import { useDialogSubmit } from './useDialogSubmit';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
 
@@ -33,9 +34,7 @@ export const RollbackDialog = (props: {
   const { modelName, pointer } = props;
   const api = useApi(bedrockModelsApiRef);
   const [reason, setReason] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
-  const [conflict, setConflict] = useState<string>();
+  const { submitting, error, conflict, run } = useDialogSubmit(props.onRefresh);
 
   // The whole history decides the target (recent history on the page may be cut short); re-read on every move.
   const history = useAsync(
@@ -44,11 +43,8 @@ export const RollbackDialog = (props: {
   );
   const target = history.value ? rollbackTarget(history.value) : undefined;
 
-  const submit = async () => {
-    setSubmitting(true);
-    setError(undefined);
-    setConflict(undefined);
-    try {
+  const submit = () =>
+    run(async () => {
       const result = await api.rollback({
         modelName,
         alias: pointer.alias,
@@ -59,17 +55,7 @@ export const RollbackDialog = (props: {
       props.onMoved(
         `The ${pointer.alias} pointer in ${pointer.region} is back on version ${result.pointer.version}.`,
       );
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict(describeError(e as Error));
-        props.onRefresh();
-      } else {
-        setError(describeError(e as Error));
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
