@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Dialog,
   DialogBody,
-  DialogFooter,
   DialogHeader,
   Flex,
   Select,
@@ -16,6 +14,7 @@ import type {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { ConflictAlert } from './ConflictAlert';
+import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
@@ -108,19 +107,13 @@ export const PromoteDialog = (props: {
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={props.onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          onPress={submit}
-          isPending={submitting}
-          isDisabled={alreadyNamed || reason.trim().length === 0}
-        >
-          Promote
-        </Button>
-      </DialogFooter>
+      <ChangeDialogFooter
+        label="Promote"
+        onCancel={props.onClose}
+        onSubmit={submit}
+        submitting={submitting}
+        disabled={alreadyNamed || reason.trim().length === 0}
+      />
     </Dialog>
   );
 };

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Dialog,
   DialogBody,
-  DialogFooter,
   DialogHeader,
   Flex,
   Text,
@@ -13,6 +11,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { ReasonField } from './ReasonField';
+import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
 
 /** Retire a version (delete its imported model in Bedrock), with a reason. */
@@ -60,20 +59,14 @@ export const RetireDialog = (props: {
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={props.onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          destructive
-          onPress={submit}
-          isPending={submitting}
-          isDisabled={reason.trim().length === 0}
-        >
-          Retire
-        </Button>
-      </DialogFooter>
+      <ChangeDialogFooter
+        label="Retire"
+        onCancel={props.onClose}
+        onSubmit={submit}
+        submitting={submitting}
+        disabled={reason.trim().length === 0}
+        destructive
+      />
     </Dialog>
   );
 };

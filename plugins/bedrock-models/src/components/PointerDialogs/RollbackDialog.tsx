@@ -2,10 +2,8 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Alert,
-  Button,
   Dialog,
   DialogBody,
-  DialogFooter,
   DialogHeader,
   Flex,
   Skeleton,
@@ -18,6 +16,7 @@ import {
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { describeError } from '../../api/describeError';
 import { ConflictAlert } from './ConflictAlert';
+import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
@@ -108,20 +107,14 @@ export const RollbackDialog = (props: {
           )}
         </Flex>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={props.onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          destructive
-          onPress={submit}
-          isPending={submitting}
-          isDisabled={target === undefined || reason.trim().length === 0}
-        >
-          Roll back
-        </Button>
-      </DialogFooter>
+      <ChangeDialogFooter
+        label="Roll back"
+        onCancel={props.onClose}
+        onSubmit={submit}
+        submitting={submitting}
+        disabled={target === undefined || reason.trim().length === 0}
+        destructive
+      />
     </Dialog>
   );
 };
