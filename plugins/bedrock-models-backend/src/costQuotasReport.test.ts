@@ -27,6 +27,7 @@ import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
 import { readRegistryConfig } from './config/readRegistryConfig';
 import { CostService } from './cost/CostService';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
+import { MIGRATIONS_TABLE } from './database/migrateDatabase';
 import {
   importTestConfig,
   startImportBackend,
@@ -269,37 +270,58 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     expect((await get('/report?format=xml')).status).toBe(400);
   });
 
-  it('keeps the last good estimates, and says since when, while CloudWatch fails', async () => {
+  it('shares estimates between replicas through the database, and keeps the last good ones, saying since when, while CloudWatch fails', async () => {
     const details = await get('/models/support-summarizer');
     const versions: ModelVersion[] = details.body.versions;
     const rootConfig = new ConfigReader(importTestConfig(emulator));
-    let now = new Date();
-    const cost = new CostService({
-      metrics: new ModelCopyMetrics(
-        new AwsClients(
-          DefaultAwsCredentialsManager.fromConfig(rootConfig),
-          emulator.endpoint,
-        ),
-      ),
-      store: new DatabaseRegistryStore(
-        knexFactory({
-          client: 'better-sqlite3',
-          connection: ':memory:',
-          useNullAsDefault: true,
-        }),
-      ),
-      config: readRegistryConfig(rootConfig),
-      now: () => now,
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
     });
-    const good = await cost.monthlyEstimates(versions);
-    const readAt = now;
-    expect(good.staleSince).toBeUndefined();
-    emulator.faults.setRules([
-      { service: 'cloudwatch', errorRate: 1, errorStatus: 503 },
-    ]);
+    await knex.migrate.latest({
+      directory: `${__dirname}/../migrations`,
+      tableName: MIGRATIONS_TABLE,
+    });
+    let now = new Date();
+    const cloudWatchCalls: string[] = [];
+    // Two replicas: their own AWS clients and services, one database.
+    const replica = () => {
+      const clients = new AwsClients(
+        DefaultAwsCredentialsManager.fromConfig(rootConfig),
+        emulator.endpoint,
+      );
+      clients.onCall(call => {
+        if (call.service === 'cloudwatch') cloudWatchCalls.push(call.operation);
+      });
+      return new CostService({
+        metrics: new ModelCopyMetrics(clients),
+        store: new DatabaseRegistryStore(knex),
+        config: readRegistryConfig(rootConfig),
+        now: () => now,
+      });
+    };
+    const [first, second] = [replica(), replica()];
     try {
+      const good = await first.monthlyEstimates(versions);
+      const readAt = now;
+      expect(good.staleSince).toBeUndefined();
+      expect(cloudWatchCalls.length).toBeGreaterThan(0);
+
+      // Within the hour the other replica answers from what the first read: no CloudWatch call.
+      cloudWatchCalls.length = 0;
+      const shared = await second.monthlyEstimates(versions);
+      expect(cloudWatchCalls).toEqual([]);
+      for (const version of versions) {
+        expect(shared.byVersion.get(version)).toBe(good.byVersion.get(version));
+      }
+
+      // Two hours on, CloudWatch fails: the replica that never read it still has the last good figures.
+      emulator.faults.setRules([
+        { service: 'cloudwatch', errorRate: 1, errorStatus: 503 },
+      ]);
       now = new Date(now.getTime() + 2 * 3600 * 1000);
-      const stale = await cost.monthlyEstimates(versions);
+      const stale = await second.monthlyEstimates(versions);
       expect(stale.staleSince).toEqual(readAt);
       expect(stale.errors[0]).toContain('CloudWatch in us-east-1: ');
       for (const version of versions) {
@@ -307,6 +329,7 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
       }
     } finally {
       emulator.faults.setRules([]);
+      await knex.destroy();
     }
   });
 

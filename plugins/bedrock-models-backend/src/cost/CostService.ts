@@ -35,20 +35,11 @@ function storedSpan(version: ModelVersion, from: number, to: number) {
   return end > start ? { start, end } : undefined;
 }
 
-/** Monthly estimates per imported-model ARN for one account and Region, with when they were read. */
-type EstimateCache = {
-  at: Date;
-  /** undefined: read, but no price or CMUs to turn it into money. */
-  computeByArn: Map<string, number | undefined>;
-};
-
 /**
  * Cost of imported models: compute from CloudWatch ModelCopy (copies running per 5-minute window) x CMUs
  * per copy x the configured price per CMU-minute of the Region, plus storage per CMU-month.
  */
 export class CostService {
-  private readonly estimates = new Map<string, EstimateCache>();
-
   constructor(
     private readonly deps: {
       metrics: ModelCopyMetrics;
@@ -217,19 +208,31 @@ export class CostService {
       v => v.status === 'ready' && v.importedModelArn,
     );
     for (const group of groupByTarget(live)) {
-      const key = `${group.target.accountId}|${group.target.region}`;
-      let cache = this.estimates.get(key);
+      const { accountId, region } = group.target;
       const arns = group.versions.map(v => v.importedModelArn!);
-      const missing = arns.some(arn => !cache?.computeByArn.has(arn));
-      if (
-        !cache ||
-        missing ||
-        now.getTime() - cache.at.getTime() > REPORT_CACHE_MS
-      ) {
-        try {
-          const from = new Date(now.getTime() - 30 * DAY_MS);
-          const samples = await metrics.copies(group.target, arns, from, now);
-          const computeByArn = new Map<string, number | undefined>();
+      // The last figures read by any replica, kept in the database: CloudWatch is read at most hourly.
+      const stored = await this.deps.store.costEstimates(accountId, region);
+      const fresh = arns.every(arn => {
+        const estimate = stored.get(arn);
+        return (
+          estimate !== undefined &&
+          now.getTime() - estimate.readAt.getTime() <= REPORT_CACHE_MS
+        );
+      });
+      let computeByArn = new Map<string, number | undefined>();
+      for (const [arn, estimate] of stored) {
+        computeByArn.set(arn, estimate.compute);
+      }
+      if (!fresh) {
+        const from = new Date(now.getTime() - 30 * DAY_MS);
+        const samples = await metrics
+          .copies(group.target, arns, from, now)
+          .catch((error: unknown) => {
+            errors.push(`CloudWatch in ${region}: ${awsErrorMessage(error)}`);
+            return undefined;
+          });
+        if (samples) {
+          computeByArn = new Map();
           for (const version of group.versions) {
             const copyMinutes = (
               samples.get(version.importedModelArn!) ?? []
@@ -242,18 +245,24 @@ export class CostService {
                 : undefined,
             );
           }
-          cache = { at: now, computeByArn };
-          this.estimates.set(key, cache);
-        } catch (error) {
-          errors.push(
-            `CloudWatch in ${group.target.region}: ${awsErrorMessage(error)}`,
+          await this.deps.store.saveCostEstimates(
+            accountId,
+            region,
+            now,
+            computeByArn,
           );
-          if (cache && (!staleSince || cache.at < staleSince))
-            staleSince = cache.at;
+        } else {
+          // The last good figures stand in, and say from when they are.
+          for (const arn of arns) {
+            const readAt = stored.get(arn)?.readAt;
+            if (readAt && (!staleSince || readAt < staleSince)) {
+              staleSince = readAt;
+            }
+          }
         }
       }
       for (const version of group.versions) {
-        const compute = cache?.computeByArn.get(version.importedModelArn!);
+        const compute = computeByArn.get(version.importedModelArn!);
         byVersion.set(
           version,
           compute === undefined

@@ -750,4 +750,48 @@ export class DatabaseRegistryStore {
       created_at: now,
     });
   }
+
+  /** The compute estimates last read from CloudWatch in one account and Region, shared by every replica. */
+  async costEstimates(
+    accountId: string,
+    region: string,
+  ): Promise<Map<string, { compute: number | undefined; readAt: Date }>> {
+    const rows = await this.db('cost_estimates').where({
+      account_id: accountId,
+      region,
+    });
+    return new Map(
+      rows.map(row => [
+        row.imported_model_arn,
+        {
+          compute:
+            row.compute_30d === null ? undefined : Number(row.compute_30d),
+          readAt: new Date(iso(row.read_at)),
+        },
+      ]),
+    );
+  }
+
+  /** Keeps what one CloudWatch read found, replacing older figures for the same imported models. */
+  async saveCostEstimates(
+    accountId: string,
+    region: string,
+    readAt: Date,
+    computeByArn: Map<string, number | undefined>,
+  ): Promise<void> {
+    const rows = [...computeByArn].map(([arn, compute]) => ({
+      imported_model_arn: arn,
+      account_id: accountId,
+      region,
+      compute_30d: compute ?? null,
+      read_at: readAt,
+    }));
+    // Batches keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db('cost_estimates')
+        .insert(rows.slice(i, i + 500))
+        .onConflict('imported_model_arn')
+        .merge();
+    }
+  }
 }

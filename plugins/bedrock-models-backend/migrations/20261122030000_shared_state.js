@@ -1,8 +1,9 @@
 // @ts-check
 
 /**
- * How discovery last went in each account and Region. Discovery runs on one replica at a time, so its
- * outcome lives here, where every replica's report and pages can read it.
+ * State the scheduled work and the report share across replicas: how discovery last went in each
+ * account and Region (it runs on one replica at a time), and the last monthly compute estimates read
+ * from CloudWatch (so every replica shows the same figures, and falls back to them when CloudWatch fails).
  *
  * @param {import('knex').Knex} knex
  */
@@ -32,9 +33,27 @@ exports.up = async function up(knex) {
       );
     table.primary(['account_id', 'region']);
   });
+
+  await knex.schema.createTable('cost_estimates', table => {
+    table.comment(
+      'The last 30 days of compute per imported model, as last read from CloudWatch ModelCopy',
+    );
+    table.string('imported_model_arn', 2048).primary();
+    table.string('account_id', 12).notNullable();
+    table.string('region', 32).notNullable();
+    table
+      .double('compute_30d')
+      .nullable()
+      .comment(
+        'Null when read but without a price or CMUs to turn it into money',
+      );
+    table.timestamp('read_at', { useTz: true }).notNullable();
+    table.index(['account_id', 'region'], 'cost_estimates_target_idx');
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('cost_estimates');
   await knex.schema.dropTable('discovery_state');
 };
