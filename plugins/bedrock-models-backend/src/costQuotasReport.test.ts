@@ -333,6 +333,19 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     }
   });
 
+  it("gives a model's page discovery's state in the Regions the model has versions in", async () => {
+    const res = await get('/models/claims-triage');
+    expect(res.status).toBe(200);
+    expect(
+      res.body.sync.map((state: { region: string }) => state.region),
+    ).toEqual(['eu-central-1']);
+    expect(res.body.sync[0]).toMatchObject({
+      accountId: TEST_ACCOUNT,
+      lastSuccessAt: expect.any(String),
+    });
+    expect(res.body.sync[0].lastError).toBeUndefined();
+  });
+
   it('gives the settings the pages need', async () => {
     const res = await get('/settings');
     expect(res.status).toBe(200);

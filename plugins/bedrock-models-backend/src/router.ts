@@ -321,15 +321,25 @@ export async function createRouter(
     const name = modelNameParam(req.params.model);
     await requireModel(name);
     await authorize(credentials, bedrockModelReadPermission, name);
-    const [model, versions, pointers, publishStates, recentHistory] =
+    const [model, versions, pointers, publishStates, recentHistory, sync] =
       await Promise.all([
         store.getModel(name),
         store.listVersions(name),
         store.listPointers(name),
         store.publishStates(name),
         store.recentHistory(name, 20),
+        options.report.syncStates(),
       ]);
-    res.json({ model, versions, pointers, publishStates, recentHistory });
+    // Discovery's state where this model has versions: the page warns when AWS could not be listed there.
+    const targets = new Set(versions.map(v => `${v.accountId}|${v.region}`));
+    res.json({
+      model,
+      versions,
+      pointers,
+      publishStates,
+      recentHistory,
+      sync: sync.filter(s => targets.has(`${s.accountId}|${s.region}`)),
+    });
   });
 
   router.get('/models/:model/versions/:version', async (req, res) => {

@@ -25,6 +25,8 @@ export type ModelDetails = {
   pointers: AliasPointer[];
   publishStates: PublishState[];
   recentHistory: PointerMove[];
+  /** Discovery's state in the accounts and Regions the model has versions in. */
+  sync: DiscoverySyncState[];
 };
 
 /** One row of `GET /models`: the model and what serves where. */

@@ -30,7 +30,7 @@ export class GovernanceReportService {
     }
     const [estimates, sync] = await Promise.all([
       this.deps.cost.monthlyEstimates(versions),
-      this.configuredSyncStates(),
+      this.syncStates(),
     ]);
     const rows: GovernanceReportRow[] = versions.map(v => {
       const model = modelByName.get(v.modelName)!;
@@ -70,7 +70,7 @@ export class GovernanceReportService {
   }
 
   /** Discovery's state for the accounts and Regions configured now (not those dropped from config). */
-  private async configuredSyncStates(): Promise<DiscoverySyncState[]> {
+  async syncStates(): Promise<DiscoverySyncState[]> {
     const configured = new Set(
       this.deps.config.accounts.flatMap(a =>
         a.regions.map(region => `${a.accountId}|${region}`),

@@ -163,6 +163,7 @@ export function modelDetails(
       }),
       aMove({ id: 1 }),
     ],
+    sync: [],
     ...overrides,
   };
 }

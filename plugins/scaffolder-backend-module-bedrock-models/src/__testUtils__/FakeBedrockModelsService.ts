@@ -191,6 +191,7 @@ export class FakeBedrockModelsService implements BedrockModelsService {
       recentHistory: this.history
         .filter(m => m.modelName === modelName)
         .reverse(),
+      sync: [],
     };
   }
 

@@ -8,11 +8,13 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
+  ACCOUNT,
   aVersion,
   MODEL,
   modelDetails,
   modelEntity,
 } from '../../__testUtils__/modelFixtures';
+import { aSyncState } from '../../__testUtils__/governanceFixtures';
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
 import { ModelOverview } from './ModelOverview';
@@ -208,6 +210,37 @@ describe('ModelOverview', () => {
     expect(
       screen.getByText(
         'v6 (eu-central-1): connect ECONNREFUSED bedrock.eu-central-1',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('warns when discovery has been failing in one of the model’s Regions', async () => {
+    server.use(
+      ...modelHandlers(() =>
+        modelDetails({
+          sync: [
+            aSyncState({ accountId: ACCOUNT }),
+            aSyncState({
+              accountId: ACCOUNT,
+              region: 'eu-central-1',
+              lastSuccessAt: '2026-11-19T07:00:00.000Z',
+              failingSince: '2026-11-19T07:10:00.000Z',
+              lastError: 'AccessDeniedException: not authorized',
+            }),
+          ],
+        }),
+      ),
+    );
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    expect(
+      await screen.findByText(
+        'AWS could not be reached since 2026-11-19 07:10 UTC: the data shown is from the last successful sync (2026-11-19 07:00 UTC).',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `Discovery in ${ACCOUNT}/eu-central-1: AccessDeniedException: not authorized`,
       ),
     ).toBeInTheDocument();
   });

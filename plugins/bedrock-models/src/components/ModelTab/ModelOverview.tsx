@@ -21,6 +21,7 @@ import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { LoadingState } from '../shared/LoadingState';
 import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
 import { StaleDataBanner } from '../shared/StaleDataBanner';
+import { modelStaleness } from '../../model/modelReachability';
 import { UseThisModel } from '../UseThisModel/UseThisModel';
 import { VersionsTable } from '../VersionsTable/VersionsTable';
 import { useModelPermissions } from './useModelPermissions';
@@ -94,7 +95,7 @@ export const ModelOverview = (props: { modelName: string }) => {
   const data = details.value!;
   const aliases = settings.value?.aliases ?? DEFAULT_ALIASES;
   const regions = regionPointerViews(data, aliases);
-  const checkErrors = data.versions.filter(v => v.lastCheckError);
+  const staleness = modelStaleness(data);
   const quotaTargets = [
     ...new Map(
       data.versions.map(v => [
@@ -117,15 +118,11 @@ export const ModelOverview = (props: { modelName: string }) => {
 
   return (
     <Flex direction="column" gap="4">
-      {checkErrors.length > 0 && (
+      {staleness && (
         <StaleDataBanner
-          lastSync={checkErrors
-            .map(v => v.updatedAt)
-            .sort()
-            .at(-1)}
-          detail={checkErrors
-            .map(v => `v${v.number} (${v.region}): ${v.lastCheckError}`)
-            .join(' · ')}
+          since={staleness.since}
+          lastSync={staleness.lastSync}
+          detail={staleness.detail}
         />
       )}
       <Flex direction="column" gap="1">
