@@ -136,10 +136,12 @@ export const bedrockModelsPlugin = createBackendPlugin({
           frequency: {
             seconds: Math.min(10, registryConfig.imports.pollIntervalSeconds),
           },
-          timeout: { minutes: 5 },
+          // A replica that dies in a pass holds the task until this timeout (and the scheduler's janitor,
+          // every minute) frees it: keep it short, so tracking resumes within about two minutes.
+          timeout: { minutes: 1 },
           scope: 'global',
-          fn: async () => {
-            const pass = await tracker.runOnce();
+          fn: async signal => {
+            const pass = await tracker.runOnce(signal);
             if (pass.checked > 0) {
               logger.info(`Import tracker: ${JSON.stringify(pass)}`);
             }

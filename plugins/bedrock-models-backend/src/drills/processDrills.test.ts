@@ -26,7 +26,7 @@ import {
 } from './__testUtils__/drillBackends';
 import { emulatorSdk } from '../__testUtils__/emulatorSdk';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 // These drills run real backend processes on PostgreSQL, as production does.
 const POSTGRES =
@@ -91,9 +91,23 @@ describe('process drills (PostgreSQL, real backend processes)', () => {
     return backend;
   }
 
-  it('finishes an import once when the backend is killed (SIGKILL) in the middle of it', async () => {
+  /**
+   * Imports, SIGKILLs the backend while the job runs, starts another and waits for the version. With a
+   * slow GetModelImportJob every tracker pass lasts seconds, so the kill lands inside one and the new
+   * process must wait for the scheduler to free the dead one's claim on the task.
+   */
+  async function killDrill(options: { insidePass: boolean }) {
     // An import job takes 600 s in AWS; here 10 s, long enough to kill the backend while it runs.
     emulator = await startEmulator({ port: 0, timeScale: 60 });
+    if (options.insidePass) {
+      emulator.faults.setRules([
+        {
+          service: 'bedrock',
+          operation: 'GetModelImportJob',
+          latencyMs: 3_000,
+        },
+      ]);
+    }
     const uri = stageArtifactSet(
       emulator,
       'drill-kill',
@@ -113,13 +127,33 @@ describe('process drills (PostgreSQL, real backend processes)', () => {
     });
     expect(res.status).toBe(202);
     expect(res.body.version.jobArn).toBeDefined();
-    await sleep(1000);
+    // With the slow call, a pass has begun by now and waits on GetModelImportJob.
+    await sleep(options.insidePass ? 2_000 : 1_000);
     await first.kill('SIGKILL');
     started.splice(started.indexOf(first), 1);
+    emulator.faults.setRules([]);
+    if (options.insidePass) {
+      // The dead process still holds the tracker task: the case this drill is about.
+      const tasks = knexFactory({
+        client: 'pg',
+        connection: `${POSTGRES}/${prefix}bedrock-models`,
+      });
+      try {
+        const task = await tasks('backstage_backend_tasks__tasks')
+          .where({ id: 'bedrock-models:import-tracker' })
+          .first();
+        expect(task.current_run_ticket).not.toBeNull();
+      } finally {
+        await tasks.destroy();
+      }
+    }
 
     const second = await start();
     let version = res.body.version;
-    for (let i = 0; i < 120 && version.status === 'importing'; i++) {
+    // If the kill landed inside a tracker pass, the task stays claimed until its 1-minute timeout and the
+    // scheduler's janitor (every minute) free it: allow for both.
+    const deadline = Date.now() + 180_000;
+    while (version.status === 'importing' && Date.now() < deadline) {
       await sleep(500);
       version = (await call(second, 'GET', '/models/kill-drill/versions/1'))
         .body;
@@ -144,6 +178,14 @@ describe('process drills (PostgreSQL, real backend processes)', () => {
     const bedrock = emulatorSdk(BedrockClient, emulator);
     const jobs = await bedrock.send(new ListModelImportJobsCommand({}));
     expect(jobs.modelImportJobSummaries).toHaveLength(1);
+  }
+
+  it('finishes an import once when the backend is killed (SIGKILL) in the middle of it', async () => {
+    await killDrill({ insidePass: false });
+  });
+
+  it('resumes tracking when the backend is killed inside a tracker pass, and finishes the import once', async () => {
+    await killDrill({ insidePass: true });
   });
 
   it('keeps one linear history when two backends take 50 concurrent promotes and rollbacks', async () => {
@@ -197,13 +239,16 @@ describe('process drills (PostgreSQL, real backend processes)', () => {
       expect(pointer.revision).toBe(moved);
 
       // The outbox publisher (one runner across both processes) brings SSM in step.
-      for (let i = 0; i < 120; i++) {
-        const [{ pending }] = await knex('ssm_outbox')
+      const deadline = Date.now() + 120_000;
+      let pending = Infinity;
+      while (pending > 0 && Date.now() < deadline) {
+        const [{ count }] = await knex('ssm_outbox')
           .where({ status: 'pending' })
-          .count({ pending: '*' });
-        if (Number(pending) === 0) break;
-        await sleep(500);
+          .count({ count: '*' });
+        pending = Number(count);
+        if (pending > 0) await sleep(500);
       }
+      expect(pending).toBe(0);
       const ssm = emulatorSdk(SSMClient, emulator);
       const parameter = await ssm.send(
         new GetParameterCommand({ Name: '/bedrock-models/race/production' }),

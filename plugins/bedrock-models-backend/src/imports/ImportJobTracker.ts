@@ -47,8 +47,11 @@ export class ImportJobTracker {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Looks at every import that is due; returns what happened. */
-  async runOnce(): Promise<TrackerPass> {
+  /**
+   * Looks at every import that is due; returns what happened. Stops between imports once `signal` is
+   * aborted (the scheduler gave up on the pass), leaving the rest to the next pass.
+   */
+  async runOnce(signal?: AbortSignal): Promise<TrackerPass> {
     const pass: TrackerPass = {
       checked: 0,
       started: 0,
@@ -58,6 +61,7 @@ export class ImportJobTracker {
     };
     const due = await this.deps.importStore.dueImports(this.now(), BATCH);
     for (const version of due) {
+      if (signal?.aborted) break;
       pass.checked += 1;
       const after = await this.follow(version);
       if (after.status === 'ready') pass.ready += 1;
