@@ -20,20 +20,19 @@ import {
   stageArtifactSet,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import knexFactory from 'knex';
 import request from 'supertest';
 import { AwsClients } from './aws/AwsClients';
 import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
 import { readRegistryConfig } from './config/readRegistryConfig';
 import { CostService } from './cost/CostService';
 import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
-import { MIGRATIONS_TABLE } from './database/migrateDatabase';
+import { applyMigrations } from './database/migrateDatabase';
 import {
   importTestConfig,
   startImportBackend,
   TASKS,
 } from './__testUtils__/importTestBackend';
-import { TEST_ACCOUNT } from './__testUtils__/registryFixtures';
+import { memoryDb, TEST_ACCOUNT } from './__testUtils__/registryFixtures';
 import { emulatorSdk } from './__testUtils__/emulatorSdk';
 
 jest.setTimeout(120_000);
@@ -50,14 +49,7 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, seed: 'demo' });
-    backend = await startImportBackend(
-      knexFactory({
-        client: 'better-sqlite3',
-        connection: ':memory:',
-        useNullAsDefault: true,
-      }),
-      emulator,
-    );
+    backend = await startImportBackend(memoryDb(), emulator);
     await backend.scheduler.triggerTask(TASKS.discovery);
   });
   afterAll(async () => {
@@ -274,15 +266,8 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     const details = await get('/models/support-summarizer');
     const versions: ModelVersion[] = details.body.versions;
     const rootConfig = new ConfigReader(importTestConfig(emulator));
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    await knex.migrate.latest({
-      directory: `${__dirname}/../migrations`,
-      tableName: MIGRATIONS_TABLE,
-    });
+    const knex = memoryDb();
+    await applyMigrations(knex);
     let now = new Date();
     const cloudWatchCalls: string[] = [];
     // Two replicas: their own AWS clients and services, one database.

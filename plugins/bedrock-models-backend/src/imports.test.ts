@@ -12,23 +12,14 @@ import {
   stageArtifactSet,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { OWNER, startImportBackend } from './__testUtils__/importTestBackend';
-import { TEST_ACCOUNT } from './__testUtils__/registryFixtures';
+import { memoryDb, TEST_ACCOUNT } from './__testUtils__/registryFixtures';
 import { emulatorSdk } from './__testUtils__/emulatorSdk';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
-function memoryDb(): Knex {
-  return knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-}
 
 async function jobsInEmulator(emulator: RunningEmulator, region = 'us-east-1') {
   const { modelImportJobSummaries } = await emulatorSdk(

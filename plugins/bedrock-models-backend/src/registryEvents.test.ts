@@ -13,12 +13,12 @@ import {
   BEDROCK_MODELS_EVENT_TOPIC,
   BedrockModelsChangeEvent,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import knexFactory from 'knex';
 import request from 'supertest';
 import { bedrockModelsPlugin } from './plugin';
 import {
   insertModel,
   insertVersions,
+  memoryDb,
   registryTestConfig,
 } from './__testUtils__/registryFixtures';
 
@@ -43,11 +43,7 @@ describe('registry change events', () => {
         });
       },
     });
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    const knex = memoryDb();
     const { server } = await startTestBackend({
       features: [
         bedrockModelsPlugin,

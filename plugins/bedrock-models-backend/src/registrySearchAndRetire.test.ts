@@ -13,9 +13,9 @@ import {
   RunningEmulator,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
-import { registryTestConfig } from './__testUtils__/registryFixtures';
+import { memoryDb, registryTestConfig } from './__testUtils__/registryFixtures';
 import { bedrockModelsPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -59,11 +59,7 @@ describe('model search and version retirement', () => {
       )
     ).importedModelArn!;
 
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    knex = memoryDb();
     ({ server } = await startTestBackend({
       features: [
         bedrockModelsPlugin,

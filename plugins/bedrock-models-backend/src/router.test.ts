@@ -9,12 +9,13 @@ import {
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { bedrockModelsPlugin } from './plugin';
 import {
   insertModel,
   insertVersions,
+  memoryDb,
   registryTestConfig,
   testArn,
 } from './__testUtils__/registryFixtures';
@@ -36,11 +37,7 @@ async function seed(knex: Knex) {
 
 describe('registry routes when the policy denies', () => {
   it('answers 403 with the reason and writes nothing', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    const knex = memoryDb();
     const { server } = await startTestBackend({
       features: [
         bedrockModelsPlugin,
@@ -74,11 +71,7 @@ describe('registry routes', () => {
 
   beforeEach(async () => {
     emulator = await startEmulator({ port: 0 });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    knex = memoryDb();
     ({ server } = await startTestBackend({
       features: [
         bedrockModelsPlugin,

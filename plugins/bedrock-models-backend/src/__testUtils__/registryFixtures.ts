@@ -1,4 +1,13 @@
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
+
+/** An empty SQLite database in memory: the embedded default, for tests that need no other engine. */
+export function memoryDb(): Knex {
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+}
 
 /** The account every registry test uses. */
 export const TEST_ACCOUNT = '123456789012';

@@ -11,7 +11,7 @@ import {
   DatabaseRegistryStore,
   PointerMoveRequest,
 } from './DatabaseRegistryStore';
-import { MIGRATIONS_TABLE } from './migrateDatabase';
+import { applyMigrations } from './migrateDatabase';
 
 jest.setTimeout(120_000);
 
@@ -21,10 +21,7 @@ async function migrated(
   databaseId: Parameters<typeof databases.init>[0],
 ): Promise<Knex> {
   const knex = await databases.init(databaseId);
-  await knex.migrate.latest({
-    directory: `${__dirname}/../../migrations`,
-    tableName: MIGRATIONS_TABLE,
-  });
+  await applyMigrations(knex);
   return knex;
 }
 

@@ -20,11 +20,15 @@ export async function migrateDatabase(
   database: DatabaseService,
 ): Promise<Knex> {
   const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({
-      directory: migrationsDir,
-      tableName: MIGRATIONS_TABLE,
-    });
-  }
+  if (!database.migrations?.skip) await applyMigrations(client);
+  return client;
+}
+
+/** Applies every migration of the plugin that `client` has not had yet; returns the client. */
+export async function applyMigrations(client: Knex): Promise<Knex> {
+  await client.migrate.latest({
+    directory: migrationsDir,
+    tableName: MIGRATIONS_TABLE,
+  });
   return client;
 }

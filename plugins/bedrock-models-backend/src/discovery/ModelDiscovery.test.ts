@@ -22,7 +22,7 @@ import { BedrockImportApi } from '../aws/BedrockImportApi';
 import { readRegistryConfig } from '../config/readRegistryConfig';
 import { DatabaseImportStore } from '../database/DatabaseImportStore';
 import { DatabaseRegistryStore } from '../database/DatabaseRegistryStore';
-import { MIGRATIONS_TABLE } from '../database/migrateDatabase';
+import { applyMigrations } from '../database/migrateDatabase';
 import { TEST_ACCOUNT } from '../__testUtils__/registryFixtures';
 import { ModelDiscovery, modelNameFromImportedName } from './ModelDiscovery';
 import { emulatorSdk } from '../__testUtils__/emulatorSdk';
@@ -38,10 +38,7 @@ async function setUp(
   options: { slowRegion?: string } = {},
 ) {
   const knex: Knex = await databases.init(databaseId);
-  await knex.migrate.latest({
-    directory: `${__dirname}/../../migrations`,
-    tableName: MIGRATIONS_TABLE,
-  });
+  await applyMigrations(knex);
   const rootConfig = new ConfigReader({
     bedrockModels: {
       accounts: [{ accountId: TEST_ACCOUNT, regions: REGIONS }],

@@ -9,10 +9,9 @@ import {
   stageArtifactSet,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import knexFactory from 'knex';
 import request from 'supertest';
 import { OWNER, startImportBackend } from '../__testUtils__/importTestBackend';
-import { TEST_ACCOUNT } from '../__testUtils__/registryFixtures';
+import { memoryDb, TEST_ACCOUNT } from '../__testUtils__/registryFixtures';
 import { emulatorSdk } from '../__testUtils__/emulatorSdk';
 
 jest.setTimeout(300_000);
@@ -36,11 +35,7 @@ describe('drill: AWS throttles 30% and fails 10% of calls', () => {
   });
 
   it('completes every import and promote: one job each, no lost history, SSM equals the pointers', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    const knex = memoryDb();
     const backend = await startImportBackend(knex, emulator);
     const uri = stageArtifactSet(
       emulator,

@@ -8,12 +8,13 @@ import {
   stageArtifactSet,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { startImportBackend } from '../__testUtils__/importTestBackend';
 import {
   insertModel,
   insertVersions,
+  memoryDb,
   TEST_ACCOUNT,
 } from '../__testUtils__/registryFixtures';
 import { emulatorSdk } from '../__testUtils__/emulatorSdk';
@@ -230,11 +231,7 @@ describe('a corpus of malformed requests', () => {
   });
 
   it('answers every one with a 4xx that says what is wrong, and writes nothing', async () => {
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
+    const knex = memoryDb();
     const backend = await startImportBackend(knex, emulator);
     await insertModel(knex, { name: 'summarizer', owner: 'user:default/ana' });
     await insertVersions(knex, 'summarizer', [{ number: 1 }, { number: 2 }]);

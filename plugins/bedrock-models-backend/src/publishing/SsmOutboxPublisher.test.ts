@@ -17,7 +17,7 @@ import {
   DatabaseRegistryStore,
   PointerMoveRequest,
 } from '../database/DatabaseRegistryStore';
-import { MIGRATIONS_TABLE } from '../database/migrateDatabase';
+import { applyMigrations } from '../database/migrateDatabase';
 import { publishBackoffMs, SsmOutboxPublisher } from './SsmOutboxPublisher';
 import { SsmReconciler } from './SsmReconciler';
 import { readRegistryConfig } from '../config/readRegistryConfig';
@@ -63,10 +63,7 @@ describe.each(databases.eachSupportedId())(
         }),
       );
       const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: `${__dirname}/../../migrations`,
-        tableName: MIGRATIONS_TABLE,
-      });
+      await applyMigrations(knex);
       store = new DatabaseRegistryStore(knex);
       await store.createModel({
         name: 'summarizer',
@@ -198,10 +195,7 @@ describe.each(databases.eachSupportedId())(
         );
         const clients = new AwsClients(credentials, emulator.endpoint);
         const knex = await databases.init(databaseId);
-        await knex.migrate.latest({
-          directory: `${__dirname}/../../migrations`,
-          tableName: MIGRATIONS_TABLE,
-        });
+        await applyMigrations(knex);
         const store = new DatabaseRegistryStore(knex);
         await store.createModel({
           name: 'summarizer',
