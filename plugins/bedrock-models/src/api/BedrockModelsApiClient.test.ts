@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { ResponseError } from '@backstage/errors';
-import { aMove } from '../__testUtils__/modelFixtures';
+import { aMove, portalSettings } from '../__testUtils__/modelFixtures';
 import {
   API,
   bedrockModelsApiPair,
@@ -67,6 +67,35 @@ describe('BedrockModelsApiClient', () => {
       'GET /api/bedrock-models/settings',
       'GET /api/bedrock-models/report',
     ]);
+  });
+
+  it('asks for the settings once for callers at the same time, and again after a failure', async () => {
+    const [, fresh] = bedrockModelsApiPair();
+    let calls = 0;
+    server.use(
+      http.get(`${API}/settings`, () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json(errorBody(503, 'Error', 'not yet'), {
+              status: 503,
+            })
+          : HttpResponse.json(portalSettings());
+      }),
+    );
+    const first = await Promise.allSettled([
+      fresh.getSettings(),
+      fresh.getSettings(),
+      fresh.getSettings(),
+    ]);
+    expect(first.map(r => r.status)).toEqual([
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    expect(calls).toBe(1);
+    await expect(fresh.getSettings()).resolves.toEqual(portalSettings());
+    await expect(fresh.getSettings()).resolves.toEqual(portalSettings());
+    expect(calls).toBe(2);
   });
 
   it('returns a pointer history oldest first', async () => {

@@ -21,8 +21,13 @@ import {
 
 const segment = encodeURIComponent;
 
+/** How long one answer of `GET /settings` is reused. */
+const SETTINGS_REUSE_MS = 60_000;
+
 /** Talks to the bedrock-models backend through the app's fetchApi, with the signed-in user's token. */
 export class BedrockModelsApiClient implements BedrockModelsApi {
+  private settings?: { at: number; answer: Promise<PortalSettings> };
+
   constructor(
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
@@ -85,8 +90,22 @@ export class BedrockModelsApiClient implements BedrockModelsApi {
     return this.get('/inventory');
   }
 
+  /**
+   * The backend's configuration changes only when it restarts, and a page or template form asks for it
+   * from several places at once: one answer (or one request in flight) serves for a minute. A failed
+   * request is not kept, so a retry asks again.
+   */
   getSettings(): Promise<PortalSettings> {
-    return this.get('/settings');
+    const now = Date.now();
+    if (!this.settings || now - this.settings.at > SETTINGS_REUSE_MS) {
+      const answer = this.get<PortalSettings>('/settings');
+      const entry = { at: now, answer };
+      this.settings = entry;
+      answer.catch(() => {
+        if (this.settings === entry) this.settings = undefined;
+      });
+    }
+    return this.settings.answer;
   }
 
   getModelCost(
