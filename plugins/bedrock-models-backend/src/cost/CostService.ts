@@ -219,10 +219,9 @@ export class CostService {
           now.getTime() - estimate.readAt.getTime() <= REPORT_CACHE_MS
         );
       });
-      let computeByArn = new Map<string, number | undefined>();
-      for (const [arn, estimate] of stored) {
-        computeByArn.set(arn, estimate.compute);
-      }
+      let computeByArn = new Map<string, number | undefined>(
+        [...stored].map(([arn, estimate]) => [arn, estimate.compute]),
+      );
       if (!fresh) {
         const from = new Date(now.getTime() - 30 * DAY_MS);
         const samples = await metrics

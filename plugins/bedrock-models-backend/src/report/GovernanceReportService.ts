@@ -57,27 +57,24 @@ export class GovernanceReportService {
       rows,
       staleSince: estimates.staleSince?.toISOString(),
       awsErrors: estimates.errors.length > 0 ? estimates.errors : undefined,
-      lastSyncAt: oldestSuccess(sync, this.targetCount()),
+      lastSyncAt: oldestSuccess(sync, this.targetKeys().size),
       sync,
     };
   }
 
-  private targetCount(): number {
-    return this.deps.config.accounts.reduce(
-      (sum, account) => sum + account.regions.length,
-      0,
+  /** Discovery's state for the accounts and Regions configured now (not those dropped from config). */
+  async syncStates(): Promise<DiscoverySyncState[]> {
+    const configured = this.targetKeys();
+    return (await this.deps.importStore.discoveryStates()).filter(state =>
+      configured.has(`${state.accountId}|${state.region}`),
     );
   }
 
-  /** Discovery's state for the accounts and Regions configured now (not those dropped from config). */
-  async syncStates(): Promise<DiscoverySyncState[]> {
-    const configured = new Set(
+  private targetKeys(): Set<string> {
+    return new Set(
       this.deps.config.accounts.flatMap(a =>
         a.regions.map(region => `${a.accountId}|${region}`),
       ),
-    );
-    return (await this.deps.importStore.discoveryStates()).filter(state =>
-      configured.has(`${state.accountId}|${state.region}`),
     );
   }
 }
