@@ -1,5 +1,4 @@
 import { AwsError, validationError } from '../../core/AwsError';
-import { appliedQuotaValue } from '../../core/bedrockQuotas';
 import { rfc3339 } from '../../core/EmulatorClock';
 import {
   EmulatorRequest,
@@ -13,14 +12,17 @@ import {
   renderRestJsonError,
   RestRoute,
 } from '../../protocols/restJson';
+import { BedrockStore, ImportJob, ImportedModel } from './BedrockStore';
 import {
-  BedrockStore,
-  fingerprintOf,
-  ImportJob,
-  ImportedModel,
-} from './BedrockStore';
-import { IMPORT_REGIONS } from './importRules';
-import { PATTERNS, readTags, requireString } from './inputValidation';
+  IMPORTED_MODEL_NAME,
+  JOB_IDENTIFIER,
+  JOB_NAME,
+  MODEL_IDENTIFIER,
+  ModelPattern,
+  TAGGABLE_ARN,
+} from './bedrockPatterns';
+import { createModelImportJob } from './createModelImportJob';
+import { checkString, readTags, requireString } from './inputValidation';
 import {
   decodeBedrockPageToken,
   encodeBedrockPageToken,
@@ -35,8 +37,8 @@ type Handler = (
   context: EmulatorContext,
 ) => EmulatorResponse;
 
-const QUOTA_IMPORTED_MODELS = 'L-45B04988';
-const QUOTA_CONCURRENT_JOBS = 'L-5F098EFA';
+/** The CMU version GetImportedModel reports (CustomModelUnitsVersion: `v\d+.\d+`). */
+const CUSTOM_MODEL_UNITS_VERSION = 'v1.0';
 
 function jobOutput(job: ImportJob) {
   return {
@@ -52,7 +54,7 @@ function jobOutput(job: ImportJob) {
     lastModifiedTime: rfc3339(job.lastModifiedTime),
     endTime: job.endTime === undefined ? undefined : rfc3339(job.endTime),
     vpcConfig: job.vpcConfig,
-    importedModelKmsKeyArn: job.importedModelKmsKeyId,
+    importedModelKmsKeyArn: job.importedModelKmsKeyArn,
   };
 }
 
@@ -82,7 +84,7 @@ function modelOutput(model: ImportedModel) {
     instructSupported: model.instructSupported,
     customModelUnits: {
       customModelUnitsPerModelCopy: model.customModelUnitsPerModelCopy,
-      customModelUnitsVersion: '1.0',
+      customModelUnitsVersion: CUSTOM_MODEL_UNITS_VERSION,
     },
   };
 }
@@ -165,146 +167,35 @@ function listPage<T extends { creationTime: number }>(
   };
 }
 
-const createModelImportJob: Handler = (request, store, _params, context) => {
-  if (!IMPORT_REGIONS.includes(store.region)) {
-    throw validationError(
-      `Custom Model Import is not available in ${
-        store.region
-      }. Use one of ${IMPORT_REGIONS.join(', ')}.`,
-    );
-  }
-  const input = readJsonBody(request);
-  const jobName = requireString(input, 'jobName', {
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.jobName,
-  })!;
-  const importedModelName = requireString(input, 'importedModelName', {
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.importedModelName,
-  })!;
-  const roleArn = requireString(input, 'roleArn', {
-    min: 0,
-    max: 2048,
-    pattern: PATTERNS.roleArn,
-  })!;
-  const source = (input.modelDataSource ?? {}) as Record<string, unknown>;
-  const s3 = (source.s3DataSource ?? {}) as Record<string, unknown>;
-  if (!input.modelDataSource || !source.s3DataSource) {
-    throw validationError(
-      "1 validation error detected: Value null at 'modelDataSource.s3DataSource' failed to satisfy constraint: Member must not be null",
-    );
-  }
-  const s3Uri = requireString(s3, 's3Uri', {
-    min: 1,
-    max: 1024,
-    pattern: PATTERNS.s3Uri,
-  })!;
-  const jobTags = readTags(input, 'jobTags');
-  const importedModelTags = readTags(input, 'importedModelTags');
-  const clientRequestToken = requireString(input, 'clientRequestToken', {
-    min: 1,
-    max: 256,
-    pattern: PATTERNS.clientRequestToken,
-    required: false,
-  });
-  const importedModelKmsKeyId = requireString(input, 'importedModelKmsKeyId', {
-    min: 1,
-    max: 2048,
-    pattern: PATTERNS.kmsKeyId,
-    required: false,
-  });
-  const vpc = input.vpcConfig as
-    | { subnetIds?: unknown; securityGroupIds?: unknown }
-    | undefined;
-  if (
-    vpc !== undefined &&
-    (!Array.isArray(vpc.subnetIds) || !Array.isArray(vpc.securityGroupIds))
-  ) {
-    throw validationError(
-      'vpcConfig needs both subnetIds and securityGroupIds lists.',
-    );
-  }
-  const fingerprint = fingerprintOf(input);
+/** A path identifier or query value checked against its service-model pattern and length. */
+function checked(
+  value: string,
+  member: string,
+  pattern: ModelPattern,
+  length: { min: number; max: number },
+): string {
+  return checkString(value, member, { ...length, pattern });
+}
 
-  if (clientRequestToken) {
-    const previous = store.tokenRecord(clientRequestToken);
-    if (previous) {
-      if (previous.fingerprint !== fingerprint) {
-        throw new AwsError(
-          'ConflictException',
-          400,
-          `The clientRequestToken ${clientRequestToken} was already used for a request with different parameters. Use a new token for a new request.`,
-        );
-      }
-      const job = store.jobs().find(j => j.id === previous.jobId)!;
-      return jsonResponse(201, { jobArn: job.jobArn });
-    }
-  }
-  const jobs = store.jobs();
-  if (jobs.some(j => j.jobName === jobName)) {
-    throw new AwsError(
-      'ConflictException',
-      400,
-      `A model import job with the name ${jobName} already exists in ${store.region}. Job names must be unique.`,
-    );
-  }
-  const models = store.models();
-  if (
-    models.some(m => m.modelName === importedModelName) ||
-    jobs.some(
-      j =>
-        j.status === 'InProgress' && j.importedModelName === importedModelName,
-    )
-  ) {
-    throw new AwsError(
-      'ConflictException',
-      400,
-      `An imported model with the name ${importedModelName} already exists or is being imported in ${store.region}.`,
-    );
-  }
-  const running = jobs.filter(j => j.status === 'InProgress').length;
-  const concurrentLimit = appliedQuotaValue(
-    context,
-    store.accountId,
-    store.region,
-    QUOTA_CONCURRENT_JOBS,
-  );
-  if (running >= concurrentLimit) {
-    throw new AwsError(
-      'ServiceQuotaExceededException',
-      400,
-      `You have reached the quota of ${concurrentLimit} concurrent model import jobs in ${store.region} (${QUOTA_CONCURRENT_JOBS}). Wait for a running job to finish or request a quota increase.`,
-    );
-  }
-  const modelLimit = appliedQuotaValue(
-    context,
-    store.accountId,
-    store.region,
-    QUOTA_IMPORTED_MODELS,
-  );
-  if (models.length + running >= modelLimit) {
-    throw new AwsError(
-      'ServiceQuotaExceededException',
-      400,
-      `You have reached the quota of ${modelLimit} imported models in ${store.region} (${QUOTA_IMPORTED_MODELS}). Delete an imported model or request a quota increase.`,
-    );
-  }
-  const job = store.createJob({
-    jobName,
-    importedModelName,
-    roleArn,
-    s3Uri,
-    jobTags,
-    importedModelTags,
-    clientRequestToken,
-    fingerprint,
-    vpcConfig: vpc as ImportJob['vpcConfig'],
-    importedModelKmsKeyId,
-  });
-  return jsonResponse(201, { jobArn: job.jobArn });
-};
+/** `nameContains`, when given, checked as the name it filters by. */
+function nameContains(
+  request: EmulatorRequest,
+  pattern: ModelPattern,
+): string | null {
+  const value = request.query.get('nameContains');
+  return value === null
+    ? null
+    : checked(value, 'nameContains', pattern, { min: 1, max: 63 });
+}
+
+/** `resourceARN` of the tagging operations. */
+function resourceArn(input: Record<string, unknown>): string {
+  return requireString(input, 'resourceARN', {
+    min: 20,
+    max: 1011,
+    pattern: TAGGABLE_ARN,
+  })!;
+}
 
 function notFound(kind: string, identifier: string): AwsError {
   return new AwsError(
@@ -319,13 +210,18 @@ const routes: Array<RestRoute<Handler>> = [
     method: 'POST',
     template: '/model-import-jobs',
     operation: 'CreateModelImportJob',
-    handler: createModelImportJob,
+    handler: (request, store, _params, context) =>
+      createModelImportJob(request, store, context),
   },
   {
     method: 'GET',
     template: '/model-import-jobs/{jobIdentifier}',
     operation: 'GetModelImportJob',
     handler: (_r, store, { jobIdentifier }) => {
+      checked(jobIdentifier, 'jobIdentifier', JOB_IDENTIFIER, {
+        min: 0,
+        max: 1011,
+      });
       const job = store.findJob(jobIdentifier);
       if (!job) throw notFound('model import job', jobIdentifier);
       return jsonResponse(200, jobOutput(job));
@@ -345,13 +241,13 @@ const routes: Array<RestRoute<Handler>> = [
           `1 validation error detected: Value '${status}' at 'statusEquals' failed to satisfy constraint: Member must satisfy enum value set: [InProgress, Completed, Failed]`,
         );
       }
-      const nameContains = request.query.get('nameContains');
+      const contains = nameContains(request, JOB_NAME);
       const { page, nextToken } = listPage(
         request,
         store.jobs(),
         j =>
           (status === null || j.status === status) &&
-          (nameContains === null || j.jobName.includes(nameContains)),
+          (contains === null || j.jobName.includes(contains)),
       );
       return jsonResponse(200, {
         nextToken,
@@ -364,6 +260,10 @@ const routes: Array<RestRoute<Handler>> = [
     template: '/imported-models/{modelIdentifier}',
     operation: 'GetImportedModel',
     handler: (_r, store, { modelIdentifier }) => {
+      checked(modelIdentifier, 'modelIdentifier', MODEL_IDENTIFIER, {
+        min: 1,
+        max: 1011,
+      });
       const model = store.findModel(modelIdentifier);
       if (!model) throw notFound('imported model', modelIdentifier);
       return jsonResponse(200, modelOutput(model));
@@ -374,11 +274,11 @@ const routes: Array<RestRoute<Handler>> = [
     template: '/imported-models',
     operation: 'ListImportedModels',
     handler: (request, store) => {
-      const nameContains = request.query.get('nameContains');
+      const contains = nameContains(request, IMPORTED_MODEL_NAME);
       const { page, nextToken } = listPage(
         request,
         store.models(),
-        m => nameContains === null || m.modelName.includes(nameContains),
+        m => contains === null || m.modelName.includes(contains),
       );
       return jsonResponse(200, {
         nextToken,
@@ -391,6 +291,10 @@ const routes: Array<RestRoute<Handler>> = [
     template: '/imported-models/{modelIdentifier}',
     operation: 'DeleteImportedModel',
     handler: (_r, store, { modelIdentifier }) => {
+      checked(modelIdentifier, 'modelIdentifier', MODEL_IDENTIFIER, {
+        min: 1,
+        max: 1011,
+      });
       const model = store.findModel(modelIdentifier);
       if (!model) throw notFound('imported model', modelIdentifier);
       store.deleteModel(model);
@@ -403,7 +307,7 @@ const routes: Array<RestRoute<Handler>> = [
     operation: 'TagResource',
     handler: (request, store) => {
       const input = readJsonBody(request);
-      const arn = requireString(input, 'resourceARN', { min: 20, max: 1011 })!;
+      const arn = resourceArn(input);
       const tags = readTags(input, 'tags');
       if (!store.tagsOf(arn)) throw notFound('resource', arn);
       store.setTags(arn, tags);
@@ -416,7 +320,7 @@ const routes: Array<RestRoute<Handler>> = [
     operation: 'UntagResource',
     handler: (request, store) => {
       const input = readJsonBody(request);
-      const arn = requireString(input, 'resourceARN', { min: 20, max: 1011 })!;
+      const arn = resourceArn(input);
       const keys = input.tagKeys;
       if (!Array.isArray(keys) || keys.some(k => typeof k !== 'string')) {
         throw validationError(
@@ -435,7 +339,7 @@ const routes: Array<RestRoute<Handler>> = [
     operation: 'ListTagsForResource',
     handler: (request, store) => {
       const input = readJsonBody(request);
-      const arn = requireString(input, 'resourceARN', { min: 20, max: 1011 })!;
+      const arn = resourceArn(input);
       const tags = store.tagsOf(arn);
       if (!tags) throw notFound('resource', arn);
       return jsonResponse(200, {

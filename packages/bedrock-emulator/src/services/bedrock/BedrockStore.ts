@@ -5,7 +5,7 @@ import { EmulatorContext } from '../../core/EmulatorService';
 import { S3Store } from '../s3/S3Store';
 import { ArtifactFile, evaluateArtifacts } from './importRules';
 import { bedrockArn, newResourceId, parseBedrockArn } from './ids';
-import { Tag } from './inputValidation';
+import { MAX_TAGS, Tag } from './inputValidation';
 
 /** An import job as the emulator keeps it. */
 export type ImportJob = {
@@ -24,7 +24,8 @@ export type ImportJob = {
   dueTime: number;
   importedModelArn?: string;
   vpcConfig?: { subnetIds: string[]; securityGroupIds: string[] };
-  importedModelKmsKeyId?: string;
+  /** The key ARN of `importedModelKmsKeyId` (an alias resolved to its key). */
+  importedModelKmsKeyArn?: string;
   importedModelTags: Tag[];
 };
 
@@ -151,7 +152,7 @@ export class BedrockStore {
     clientRequestToken?: string;
     fingerprint: string;
     vpcConfig?: ImportJob['vpcConfig'];
-    importedModelKmsKeyId?: string;
+    importedModelKmsKeyArn?: string;
   }): ImportJob {
     const now = this.context.clock.now();
     const id = newResourceId();
@@ -169,7 +170,7 @@ export class BedrockStore {
         now +
         scaledMs(this.context.options, this.context.options.importJobSeconds),
       vpcConfig: input.vpcConfig,
-      importedModelKmsKeyId: input.importedModelKmsKeyId,
+      importedModelKmsKeyArn: input.importedModelKmsKeyArn,
       importedModelTags: input.importedModelTags,
     };
     this.data.jobs[id] = job;
@@ -198,16 +199,25 @@ export class BedrockStore {
     return exists ? (this.data.tags[arn] ??= {}) : undefined;
   }
 
+  /**
+   * Adds tags to a job or model ARN (a key already there takes the new value). The whole request is
+   * refused, and nothing stored, when the resource would end with more than 200 tags.
+   */
   setTags(arn: string, tags: Tag[]): void {
-    const current = (this.data.tags[arn] ??= {});
-    for (const tag of tags) current[tag.key] = tag.value;
-    if (Object.keys(current).length > 200) {
+    const current = this.data.tags[arn] ?? {};
+    const merged = { ...current };
+    for (const tag of tags) merged[tag.key] = tag.value;
+    if (Object.keys(merged).length > MAX_TAGS) {
       throw new AwsError(
         'TooManyTagsException',
         400,
-        `The resource ${arn} would have more than 200 tags.`,
+        `The resource ${arn} would have ${
+          Object.keys(merged).length
+        } tags; a resource can have at most ${MAX_TAGS}. Remove tags before adding more.`,
+        { resourceName: arn },
       );
     }
+    this.data.tags[arn] = merged;
   }
 
   /** Records a runtime state change of a model (last invocation, restore start). */
@@ -281,7 +291,7 @@ export class BedrockStore {
       instructSupported: verdict.traits.instructSupported,
       hasChatTemplate: verdict.traits.hasChatTemplate,
       customModelUnitsPerModelCopy: verdict.traits.customModelUnitsPerModelCopy,
-      modelKmsKeyArn: job.importedModelKmsKeyId,
+      modelKmsKeyArn: job.importedModelKmsKeyArn,
     };
     this.data.models[id] = model;
     this.setTags(model.modelArn, job.importedModelTags);

@@ -97,9 +97,13 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
       instructSupported: true,
       customModelUnits: {
         customModelUnitsPerModelCopy: 2,
-        customModelUnitsVersion: '1.0',
+        customModelUnitsVersion: 'v1.0',
       },
     });
+    // CustomModelUnitsVersion's pattern in the service model.
+    expect(model.customModelUnits?.customModelUnitsVersion).toMatch(
+      /^v\d+.\d+$/,
+    );
     expect(model.creationTime).toBeInstanceOf(Date);
     expect(
       (
@@ -218,7 +222,45 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
       [
         'an S3 URI that is not one',
         { modelDataSource: { s3DataSource: { s3Uri: 'https://x/y' } } },
-        "at 's3Uri'",
+        "at 'modelDataSource.s3DataSource.s3Uri'",
+      ],
+      [
+        'an S3 URI with "=" in a path segment',
+        {
+          modelDataSource: {
+            s3DataSource: { s3Uri: 's3://artifacts/date=2026-01-01/' },
+          },
+        },
+        "1 validation error detected: Value 's3://artifacts/date=2026-01-01/' at 'modelDataSource.s3DataSource.s3Uri' failed to satisfy constraint: Member must satisfy regular expression pattern: s3://[a-z0-9][-.a-z0-9]{1,61}[a-z0-9](?:/[-!_*'().a-z0-9A-Z]+(?:/[-!_*'().a-z0-9A-Z]+)*)?/?",
+      ],
+      [
+        'an S3 URI with an empty path segment',
+        { modelDataSource: { s3DataSource: { s3Uri: 's3://artifacts//x/' } } },
+        "at 'modelDataSource.s3DataSource.s3Uri'",
+      ],
+      [
+        'an S3 URI with a space',
+        {
+          modelDataSource: {
+            s3DataSource: { s3Uri: 's3://artifacts/my model/' },
+          },
+        },
+        "at 'modelDataSource.s3DataSource.s3Uri'",
+      ],
+      [
+        'a job name of 63 characters, hyphens then one not allowed (answered at once, not after exponential backtracking)',
+        { jobName: `a${'-'.repeat(61)}!` },
+        "at 'jobName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9\\+\\-\\.])*",
+      ],
+      [
+        'a model name with two separators in a row',
+        { importedModelName: 'my__model' },
+        "at 'importedModelName' failed to satisfy constraint: Member must satisfy regular expression pattern: ([0-9a-zA-Z][_-]?)+",
+      ],
+      [
+        'a KMS key that is neither a key nor an alias',
+        { importedModelKmsKeyId: 'my-key' },
+        "at 'importedModelKmsKeyId'",
       ],
       [
         'no data source',
@@ -260,26 +302,51 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
     });
   });
 
-  it('refuses a duplicate job or model name with ConflictException', async () => {
+  it('refuses a used job name with ValidationException "The provided job name is currently in use.", even after its job ended', async () => {
     const s3Uri = kit.stage('artifacts', 'llama/', llama31_8bArtifacts());
     const bedrock = kit.bedrock();
     await bedrock.send(
       new CreateModelImportJobCommand(importInput('dup', s3Uri)),
     );
-    await expect(
-      bedrock.send(
+    const running = await bedrock
+      .send(
         new CreateModelImportJobCommand(
           importInput('other', s3Uri, { jobName: 'dup-job' }),
         ),
-      ),
-    ).rejects.toBeInstanceOf(ConflictException);
-    await expect(
-      bedrock.send(
+      )
+      .catch(e => e);
+    expect(running).toBeInstanceOf(ValidationException);
+    expect(running.message).toBe('The provided job name is currently in use.');
+    expect(running.$metadata.httpStatusCode).toBe(400);
+
+    // Job names stay taken after the job ended and its model was deleted: there is no
+    // DeleteModelImportJob.
+    await kit.advance(600);
+    await bedrock.send(
+      new DeleteImportedModelCommand({ modelIdentifier: 'dup' }),
+    );
+    const ended = await bedrock
+      .send(new CreateModelImportJobCommand(importInput('dup', s3Uri)))
+      .catch(e => e);
+    expect(ended).toBeInstanceOf(ValidationException);
+    expect(ended.message).toBe('The provided job name is currently in use.');
+  });
+
+  it('refuses a used imported-model name with ConflictException (unverified: AWS does not document this answer)', async () => {
+    const s3Uri = kit.stage('artifacts', 'llama/', llama31_8bArtifacts());
+    const bedrock = kit.bedrock();
+    await bedrock.send(
+      new CreateModelImportJobCommand(importInput('dup', s3Uri)),
+    );
+    const error = await bedrock
+      .send(
         new CreateModelImportJobCommand(
           importInput('dup', s3Uri, { jobName: 'dup-job-2' }),
         ),
-      ),
-    ).rejects.toThrow(/already exists or is being imported/);
+      )
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ConflictException);
+    expect(error.message).toContain('already exists or is being imported');
   });
 
   it('is idempotent on clientRequestToken: same input, same job; different input, an error', async () => {
@@ -289,8 +356,12 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
       clientRequestToken: 'portal-idem-1',
     });
     const first = await bedrock.send(new CreateModelImportJobCommand(input));
+    // The retry is answered with the job, not with "job name in use", even after the job ended.
     const second = await bedrock.send(new CreateModelImportJobCommand(input));
     expect(second.jobArn).toBe(first.jobArn);
+    await kit.advance(600);
+    const later = await bedrock.send(new CreateModelImportJobCommand(input));
+    expect(later.jobArn).toBe(first.jobArn);
     expect(
       (await bedrock.send(new ListModelImportJobsCommand({})))
         .modelImportJobSummaries,
@@ -507,11 +578,139 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
     await bedrock.send(
       new TagResourceCommand({ resourceARN: jobArn, tags: many(0) }),
     );
+    const tooMany = await bedrock
+      .send(new TagResourceCommand({ resourceARN: jobArn, tags: many(150) }))
+      .catch(e => e);
+    expect(tooMany).toBeInstanceOf(TooManyTagsException);
+    expect(tooMany.resourceName).toBe(jobArn);
+    // Refused before anything was stored: still the 151 tags from before.
+    expect(
+      (
+        await bedrock.send(
+          new ListTagsForResourceCommand({ resourceARN: jobArn }),
+        )
+      ).tags,
+    ).toHaveLength(151);
+    // Overwriting keys the resource already has does not count twice.
     await expect(
       bedrock.send(
-        new TagResourceCommand({ resourceARN: jobArn, tags: many(150) }),
+        new TagResourceCommand({
+          resourceARN: jobArn,
+          tags: [...many(0), ...many(100).slice(0, 49)],
+        }),
       ),
-    ).rejects.toBeInstanceOf(TooManyTagsException);
+    ).resolves.toBeDefined();
+  });
+
+  it('reports an alias given as importedModelKmsKeyId as a key ARN (unverified: the fake key id derives from the alias)', async () => {
+    const s3Uri = kit.stage('artifacts', 'llama/', llama31_8bArtifacts());
+    const bedrock = kit.bedrock();
+    const keyArn =
+      /^arn:aws:kms:us-east-1:123456789012:key\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/;
+    const { jobArn } = await bedrock.send(
+      new CreateModelImportJobCommand(
+        importInput('aliased', s3Uri, {
+          importedModelKmsKeyId: 'alias/model-weights',
+        }),
+      ),
+    );
+    const { jobArn: byArn } = await bedrock.send(
+      new CreateModelImportJobCommand(
+        importInput('alias-arn', s3Uri, {
+          importedModelKmsKeyId:
+            'arn:aws:kms:us-east-1:123456789012:alias/model-weights',
+        }),
+      ),
+    );
+    await kit.advance(600);
+    const job = await bedrock.send(
+      new GetModelImportJobCommand({ jobIdentifier: jobArn }),
+    );
+    expect(job.importedModelKmsKeyArn).toMatch(keyArn);
+    const model = await bedrock.send(
+      new GetImportedModelCommand({ modelIdentifier: 'aliased' }),
+    );
+    expect(model.modelKmsKeyArn).toBe(job.importedModelKmsKeyArn);
+    // The alias and its ARN name the same key.
+    expect(
+      (
+        await bedrock.send(
+          new GetModelImportJobCommand({ jobIdentifier: byArn }),
+        )
+      ).importedModelKmsKeyArn,
+    ).toBe(job.importedModelKmsKeyArn);
+
+    const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { jobArn: byKeyId } = await bedrock.send(
+      new CreateModelImportJobCommand(
+        importInput('key-id', s3Uri, { importedModelKmsKeyId: keyId }),
+      ),
+    );
+    expect(
+      (
+        await bedrock.send(
+          new GetModelImportJobCommand({ jobIdentifier: byKeyId }),
+        )
+      ).importedModelKmsKeyArn,
+    ).toBe(`arn:aws:kms:us-east-1:123456789012:key/${keyId}`);
+  });
+
+  it('refuses malformed identifiers, ARNs and nameContains with ValidationException, as the service model patterns say', async () => {
+    const bedrock = kit.bedrock();
+    const refused = async (send: Promise<unknown>, member: string) => {
+      const error = await send.catch(e => e);
+      expect(error).toBeInstanceOf(ValidationException);
+      expect(error.$metadata.httpStatusCode).toBe(400);
+      expect(error.message).toContain(`at '${member}' failed to satisfy`);
+    };
+    await refused(
+      bedrock.send(new GetModelImportJobCommand({ jobIdentifier: 'bad name' })),
+      'jobIdentifier',
+    );
+    await refused(
+      bedrock.send(
+        new GetModelImportJobCommand({
+          jobIdentifier:
+            'arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefabcdef',
+        }),
+      ),
+      'jobIdentifier',
+    );
+    await refused(
+      bedrock.send(new GetImportedModelCommand({ modelIdentifier: 'a.b' })),
+      'modelIdentifier',
+    );
+    await refused(
+      bedrock.send(
+        new DeleteImportedModelCommand({
+          modelIdentifier:
+            'arn:aws:bedrock:us-east-1:123456789012:imported-model/ABC',
+        }),
+      ),
+      'modelIdentifier',
+    );
+    await refused(
+      bedrock.send(new ListModelImportJobsCommand({ nameContains: 'a b' })),
+      'nameContains',
+    );
+    await refused(
+      bedrock.send(new ListImportedModelsCommand({ nameContains: 'x.y' })),
+      'nameContains',
+    );
+    await refused(
+      bedrock.send(
+        new ListTagsForResourceCommand({
+          resourceARN: 'arn:aws:s3:::some-bucket/some-key',
+        }),
+      ),
+      'resourceARN',
+    );
+    // Well-formed identifiers that name nothing are still 404.
+    await expect(
+      bedrock.send(
+        new GetModelImportJobCommand({ jobIdentifier: 'no-such.job' }),
+      ),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 
   it('keeps state per account and Region, with both in the ARNs', async () => {

@@ -1,12 +1,37 @@
 import { validationError } from '../../core/AwsError';
+import { ModelPattern, TAG_TEXT } from './bedrockPatterns';
 
 // AWS reports constraint failures as "1 validation error detected: Value 'x' at 'member' failed to
 // satisfy constraint: ..."; these checks keep that wording so callers can match on it.
-function constraint(value: unknown, member: string, rule: string) {
+export function constraintError(value: unknown, member: string, rule: string) {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
   return validationError(
     `1 validation error detected: Value '${shown}' at '${member}' failed to satisfy constraint: ${rule}`,
   );
+}
+
+/** Checks a string against a service-model pattern and length range, throwing AWS's wording. */
+export function checkString(
+  value: string,
+  member: string,
+  options: { min?: number; max?: number; pattern?: ModelPattern },
+): string {
+  const { min = 0, max, pattern } = options;
+  if (value.length < min || (max !== undefined && value.length > max)) {
+    throw constraintError(
+      value,
+      member,
+      `Member must have length between ${min} and ${max ?? 'unbounded'}`,
+    );
+  }
+  if (pattern && !pattern.matches(value)) {
+    throw constraintError(
+      value,
+      member,
+      `Member must satisfy regular expression pattern: ${pattern.source}`,
+    );
+  }
+  return value;
 }
 
 /** Requires a string member matching a pattern and length range. */
@@ -16,43 +41,29 @@ export function requireString(
   options: {
     min?: number;
     max?: number;
-    pattern?: RegExp;
+    pattern?: ModelPattern;
     required?: boolean;
+    /** The member's path in messages, e.g. `modelDataSource.s3DataSource.s3Uri`; `member` when absent. */
+    path?: string;
   } = {},
 ): string | undefined {
   const value = input[member];
+  const path = options.path ?? member;
   if (value === undefined || value === null) {
     if (options.required === false) return undefined;
-    throw constraint(null, member, 'Member must not be null');
+    throw constraintError(null, path, 'Member must not be null');
   }
   if (typeof value !== 'string') {
-    throw constraint(value, member, 'Member must be a string');
+    throw constraintError(value, path, 'Member must be a string');
   }
-  const { min = 0, max, pattern } = options;
-  if (value.length < min || (max !== undefined && value.length > max)) {
-    throw constraint(
-      value,
-      member,
-      `Member must have length between ${min} and ${max ?? 'unbounded'}`,
-    );
-  }
-  if (pattern && !pattern.test(value)) {
-    throw constraint(
-      value,
-      member,
-      `Member must satisfy regular expression pattern: ${pattern.source.replace(
-        /^\^|\$$/g,
-        '',
-      )}`,
-    );
-  }
-  return value;
+  return checkString(value, path, options);
 }
 
 /** A Bedrock tag: key 1-128 characters, value 0-256. */
 export type Tag = { key: string; value: string };
 
-const TAG_PATTERN = /^[a-zA-Z0-9\s._:/=+@-]*$/;
+/** The most tags a TagList (and so a resource) can have. */
+export const MAX_TAGS = 200;
 
 /** Reads a `[{key, value}]` tag list, at most 200 entries. */
 export function readTags(
@@ -62,13 +73,13 @@ export function readTags(
   const tags = input[member];
   if (tags === undefined || tags === null) return [];
   if (!Array.isArray(tags)) {
-    throw constraint(tags, member, 'Member must be a list');
+    throw constraintError(tags, member, 'Member must be a list');
   }
-  if (tags.length > 200) {
-    throw constraint(
+  if (tags.length > MAX_TAGS) {
+    throw constraintError(
       `${tags.length} tags`,
       member,
-      'Member must have length less than or equal to 200',
+      `Member must have length less than or equal to ${MAX_TAGS}`,
     );
   }
   return tags.map((tag, i) => {
@@ -76,15 +87,15 @@ export function readTags(
     const key = requireString(t, 'key', {
       min: 1,
       max: 128,
-      pattern: TAG_PATTERN,
+      pattern: TAG_TEXT,
     });
     const value = requireString(t, 'value', {
       min: 0,
       max: 256,
-      pattern: TAG_PATTERN,
+      pattern: TAG_TEXT,
     });
     if (key === undefined || value === undefined) {
-      throw constraint(
+      throw constraintError(
         tag,
         `${member}.${i + 1}`,
         'Member must have a key and a value',
@@ -93,14 +104,3 @@ export function readTags(
     return { key, value };
   });
 }
-
-/** Patterns of CreateModelImportJob's members, from the service model. */
-export const PATTERNS = {
-  jobName: /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/,
-  importedModelName: /^([0-9a-zA-Z][_-]?)+$/,
-  roleArn: /^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role\/.+$/,
-  s3Uri: /^s3:\/\/[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9](\/.*)?$/,
-  clientRequestToken: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
-  kmsKeyId:
-    /^(arn:aws(-[^:]+)?:kms:[a-zA-Z0-9-]*:[0-9]{12}:((key\/[a-zA-Z0-9-]{36})|(alias\/[a-zA-Z0-9-_/]+)))|([a-zA-Z0-9-]{36})|(alias\/[a-zA-Z0-9-_/]+)$/,
-};
