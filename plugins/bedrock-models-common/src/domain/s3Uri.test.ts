@@ -13,13 +13,58 @@ describe('parseS3Uri', () => {
     });
   });
 
+  it("accepts every character Bedrock's S3Uri pattern allows in a path segment", () => {
+    expect(parseS3Uri("s3://my.models-1/Llama_3.1/v(2)/a-b!c*d'e/")).toEqual({
+      location: { bucket: 'my.models-1', prefix: "Llama_3.1/v(2)/a-b!c*d'e/" },
+    });
+  });
+
   it.each([
-    ['https://my-models.s3.amazonaws.com/x/', 'is not an S3 URI'],
-    ['s3://my-models', 'is not an S3 URI'],
-    ['s3://My_Bucket/x/', 'is not a valid S3 bucket name'],
-    ['s3://my-models/weights.safetensors', 'must end with "/"'],
-  ])('refuses %p', (uri, message) => {
+    [
+      'an https URL',
+      'https://my-models.s3.amazonaws.com/x/',
+      'is not an S3 URI',
+    ],
+    ['a bucket without "/"', 's3://my-models', 'is not an S3 URI'],
+    ['a bad bucket name', 's3://My_Bucket/x/', 'is not a valid S3 bucket name'],
+    ['a file', 's3://my-models/weights.safetensors', 'must end with "/"'],
+    [
+      'a URI over 1024 characters',
+      `s3://my-models/${'a/'.repeat(510)}`,
+      'Bedrock accepts at most 1024',
+    ],
+  ])('refuses %s', (_case, uri, message) => {
     const result = parseS3Uri(uri);
     expect(result).toEqual({ problem: expect.stringContaining(message) });
   });
+
+  it('names the character Bedrock does not allow and the folder to rename', () => {
+    expect(parseS3Uri('s3://my-models/runs/date=2026-01-01/')).toEqual({
+      problem:
+        '"=" is not allowed in S3 path segments of an import source (AWS allows letters, digits and - ! _ * \' ( ) .); rename the folder "date=2026-01-01" in s3://my-models/runs/date=2026-01-01/.',
+    });
+  });
+
+  it.each([
+    ['s3://my-models/a+b/', '"+" is not allowed', 'rename the folder "a+b"'],
+    ['s3://my-models/me@team/', '"@" is not allowed', '"me@team"'],
+    ['s3://my-models/v1:final/', '":" is not allowed', '"v1:final"'],
+    ['s3://my-models/my model/', '" " (a space) is not allowed', '"my model"'],
+    ['s3://my-models/tab\there/', '"\\u0009" (white space)', '"tab\there"'],
+    ['s3://my-models/modèle/', '"è" is not allowed', '"modèle"'],
+    ['s3://my-models/ok/x=1', '"=" is not allowed', '"x=1"'],
+  ])('refuses %p, naming the character', (uri, character, folder) => {
+    const result = parseS3Uri(uri);
+    expect(result).toEqual({ problem: expect.stringContaining(character) });
+    expect(result).toEqual({ problem: expect.stringContaining(folder) });
+  });
+
+  it.each(['s3://my-models//llama/', 's3://my-models/llama//v1/'])(
+    'refuses the empty path segment in %p',
+    uri => {
+      expect(parseS3Uri(uri)).toEqual({
+        problem: expect.stringContaining('has an empty path segment ("//")'),
+      });
+    },
+  );
 });
