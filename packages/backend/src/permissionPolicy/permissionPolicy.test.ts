@@ -14,6 +14,18 @@ import {
   bedrockModelRetirePermission,
   Model,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import { BedrockPortalPermissionPolicy } from './BedrockPortalPermissionPolicy';
 
 // Who belongs to which group, as the catalog says through the user info service.
@@ -143,5 +155,91 @@ describe('BedrockPortalPermissionPolicy', () => {
         callers['non-owner'],
       ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});
+
+describe('BedrockPortalPermissionPolicy: what a governance portal keeps for admins', () => {
+  const policy = new BedrockPortalPermissionPolicy(['group:default/admins']);
+
+  // The catalog entity belongs to support-ml; ana (a member of it) created one task, cy another.
+  const rows = {
+    'non-owner': user('user:default/bo', 'group:default/other-team'),
+    'owner / task creator': user(
+      'user:default/ana',
+      'group:default/support-ml',
+    ),
+    admin: user('user:default/root', 'group:default/admins'),
+    // Services never reach the policy (Backstage allows them before asking it); no user is a question
+    // asked without any principal.
+    'no user (unauthenticated)': undefined,
+  };
+
+  // Evaluates a decision on a task as the scaffolder does: ALLOW, DENY, or its IS_TASK_OWNER rule
+  // (the task passes when its createdBy is one of the rule's createdBy refs).
+  function allowsTask(decision: PolicyDecision, createdBy: string) {
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision.result === AuthorizeResult.ALLOW;
+    }
+    expect(decision).toMatchObject({
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-task',
+      conditions: { rule: 'IS_TASK_OWNER', resourceType: 'scaffolder-task' },
+    });
+    const { params } = decision.conditions as unknown as {
+      params: { createdBy: string[] };
+    };
+    return params.createdBy.includes(createdBy);
+  }
+
+  it.each([
+    ['non-owner', false, false, false],
+    ['owner / task creator', false, true, false],
+    ['admin', true, true, true],
+    ['no user (unauthenticated)', false, false, false],
+  ] as const)(
+    "%s: delete entities and locations %p; read and cancel ana's task %p, cy's task %p",
+    async (caller, mayDelete, anasTask, cysTask) => {
+      for (const permission of [
+        catalogEntityDeletePermission,
+        catalogLocationDeletePermission,
+      ]) {
+        expect([
+          permission.name,
+          await policy.handle({ permission }, rows[caller]),
+        ]).toEqual([
+          permission.name,
+          { result: mayDelete ? AuthorizeResult.ALLOW : AuthorizeResult.DENY },
+        ]);
+      }
+      for (const permission of [taskReadPermission, taskCancelPermission]) {
+        const decision = await policy.handle({ permission }, rows[caller]);
+        expect([
+          permission.name,
+          allowsTask(decision, 'user:default/ana'),
+          allowsTask(decision, 'user:default/cy'),
+        ]).toEqual([permission.name, anasTask, cysTask]);
+      }
+    },
+  );
+
+  it('keeps what users and services need: reading the catalog, refreshing, registering locations, creating tasks', async () => {
+    for (const caller of Object.keys(rows) as Array<keyof typeof rows>) {
+      for (const permission of [
+        catalogEntityReadPermission,
+        catalogEntityRefreshPermission,
+        catalogLocationCreatePermission,
+        taskCreatePermission,
+      ]) {
+        expect([
+          caller,
+          permission.name,
+          await policy.handle({ permission }, rows[caller]),
+        ]).toEqual([
+          caller,
+          permission.name,
+          { result: AuthorizeResult.ALLOW },
+        ]);
+      }
+    }
   });
 });

@@ -1,10 +1,4 @@
 import {
-  AuthService,
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -13,40 +7,9 @@ import permissionBackend from '@backstage/plugin-permission-backend';
 import bedrockModelsBackend from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import knexFactory, { Knex } from 'knex';
 import { permissionModuleBedrockPortalPolicy } from './permissionPolicyModule';
+import { authWithActors, userInfoFrom } from './__testUtils__/authWithActors';
 
 jest.setTimeout(60_000);
-
-// The mock auth service turns an on-behalf-of token into plain user credentials; real Backstage auth keeps
-// the calling plugin as the actor, which the permissions apply-conditions endpoint requires. This wrapper
-// issues such tokens, so the whole chain runs as in a real backend.
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }): AuthService {
-    const inner = mockServices.auth({ pluginId: plugin.getId() });
-    return {
-      authenticate: (token, options) => inner.authenticate(token, options),
-      getNoneCredentials: () => inner.getNoneCredentials(),
-      getOwnServiceCredentials: () => inner.getOwnServiceCredentials(),
-      isPrincipal: inner.isPrincipal.bind(inner) as AuthService['isPrincipal'],
-      getLimitedUserToken: credentials =>
-        inner.getLimitedUserToken(credentials),
-      listPublicServiceKeys: () => inner.listPublicServiceKeys(),
-      async getPluginRequestToken(options) {
-        const principal = (options.onBehalfOf as BackstageCredentials)
-          .principal as { type: string; userEntityRef?: string };
-        if (principal.type === 'user' && principal.userEntityRef) {
-          return {
-            token: mockCredentials.user.token(principal.userEntityRef, {
-              actor: { subject: `plugin:${plugin.getId()}` },
-            }),
-          };
-        }
-        return inner.getPluginRequestToken(options);
-      },
-    };
-  },
-});
 
 // Who belongs to which group, as the catalog says through the user info service.
 const GROUPS: Record<string, string[]> = {
@@ -91,20 +54,7 @@ describe('authorization of every mutating bedrock-models route, over HTTP throug
             },
           },
         }),
-        mockServices.userInfo.mock({
-          getUserInfo: async (credentials: BackstageCredentials) => {
-            const userEntityRef = (
-              credentials.principal as { userEntityRef: string }
-            ).userEntityRef;
-            return {
-              userEntityRef,
-              ownershipEntityRefs: [
-                userEntityRef,
-                ...(GROUPS[userEntityRef] ?? []),
-              ],
-            };
-          },
-        }).factory,
+        userInfoFrom(GROUPS),
       ],
     }));
     const now = new Date();
