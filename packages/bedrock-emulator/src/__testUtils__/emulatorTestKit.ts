@@ -54,6 +54,7 @@ export class EmulatorTestKit {
   async advance(seconds: number): Promise<void> {
     const res = await fetch(`${this.emulator.endpoint}/_emulator/clock`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ advanceSeconds: seconds }),
     });
     if (!res.ok)
@@ -63,6 +64,7 @@ export class EmulatorTestKit {
   async setFaults(rules: unknown[]): Promise<void> {
     const res = await fetch(`${this.emulator.endpoint}/_emulator/faults`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(rules),
     });
     if (!res.ok)

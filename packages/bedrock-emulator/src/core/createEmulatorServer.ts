@@ -17,11 +17,19 @@ import {
   accountIdFor,
   EmulatorRequest,
   EmulatorResponse,
+  jsonResponse,
 } from './EmulatorRequest';
 import { EmulatorContext, EmulatorService } from './EmulatorService';
 import { FaultInjector } from './FaultInjector';
 import { readSigV4Scope } from './sigv4Scope';
 import { handleAdminRequest, ADMIN_PREFIX } from './adminRoutes';
+import { refuseAdminRequest } from './adminGuard';
+import {
+  ADMIN_BODY_LIMIT_BYTES,
+  AWS_BODY_LIMIT_BYTES,
+  readBody,
+  tooLargeMessage,
+} from './requestBody';
 import { renderRestJsonError } from '../protocols/restJson';
 
 type AnyRequest = IncomingMessage | Http2ServerRequest;
@@ -32,15 +40,6 @@ type WritableResponse = {
   writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
   end(body: string | Buffer): unknown;
 };
-
-function readBody(req: AnyRequest): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', chunk => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function send(res: AnyResponse, requestId: string, response: EmulatorResponse) {
   const body = response.body ?? '';
@@ -70,15 +69,27 @@ export function createEmulatorServer(options: {
 
   async function handle(req: AnyRequest, res: AnyResponse) {
     const requestId = randomUUID();
-    const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
 
     if (url.pathname.startsWith(ADMIN_PREFIX)) {
+      const read = await readBody(req, ADMIN_BODY_LIMIT_BYTES);
+      if ('tooLarge' in read) {
+        send(
+          res,
+          requestId,
+          jsonResponse(413, {
+            message: tooLargeMessage(ADMIN_BODY_LIMIT_BYTES),
+          }),
+        );
+        return;
+      }
+      const { body } = read;
       send(
         res,
         requestId,
-        handleAdminRequest({ method, url, body, context, faults, services }),
+        refuseAdminRequest({ method, headers: req.headers, body }) ??
+          handleAdminRequest({ method, url, body, context, faults, services }),
       );
       onChange();
       return;
@@ -99,6 +110,8 @@ export function createEmulatorServer(options: {
       );
       return;
     }
+    const read = await readBody(req, AWS_BODY_LIMIT_BYTES);
+    const body = 'tooLarge' in read ? Buffer.alloc(0) : read.body;
 
     // The raw target, not a parsed URL: URL parsing collapses `.` and `..` segments, which are
     // legitimate parts of S3 keys.
@@ -125,6 +138,20 @@ export function createEmulatorServer(options: {
     };
 
     const candidates = services.filter(s => s.signingName === scope.service);
+    if ('tooLarge' in read) {
+      const error = new AwsError(
+        'RequestEntityTooLarge',
+        413,
+        tooLargeMessage(AWS_BODY_LIMIT_BYTES),
+      );
+      send(
+        res,
+        requestId,
+        candidates[0]?.renderError(error, request) ??
+          renderRestJsonError(error),
+      );
+      return;
+    }
     if (!segments) {
       const error = new AwsError(
         'InvalidURI',

@@ -118,6 +118,7 @@ function getData(
 async function setFaults(rules: unknown[]): Promise<void> {
   const response = await fetch(`${emulator.endpoint}/_emulator/faults`, {
     method: 'PUT',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(rules),
   });
   expect(response.status).toBe(200);

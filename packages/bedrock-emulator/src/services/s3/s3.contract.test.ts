@@ -888,6 +888,7 @@ describe('S3 through the real S3Client', () => {
     const setFaults = (rules: unknown[]) =>
       fetch(`${emulator.endpoint}/_emulator/faults`, {
         method: 'PUT',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(rules),
       });
 

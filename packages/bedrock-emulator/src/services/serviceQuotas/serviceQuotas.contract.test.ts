@@ -47,6 +47,7 @@ async function setFaults(
 ): Promise<void> {
   const response = await fetch(`${target.endpoint}/_emulator/faults`, {
     method: 'PUT',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(rules),
   });
   expect(response.status).toBe(200);

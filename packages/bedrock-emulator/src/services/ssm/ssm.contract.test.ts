@@ -681,6 +681,7 @@ describe('SSM Parameter Store through the real SSMClient', () => {
     const setFaults = (rules: unknown[]) =>
       fetch(`${emulator.endpoint}/_emulator/faults`, {
         method: 'PUT',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(rules),
       });
 
