@@ -19,7 +19,7 @@ export type RunningEmulator = {
   options: EmulatorOptions;
   context: EmulatorContext;
   faults: FaultInjector;
-  /** Stops listening and saves the state file, if any. */
+  /** Stops listening, releases held calls and saves the state file, if any. */
   close(): Promise<void>;
 };
 
@@ -61,20 +61,24 @@ export async function startEmulator(
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     endpoint: `http://${options.host}:${port}`,
     port,
     options,
     context,
     faults,
+    // Closing twice is harmless: the second call gets the first's outcome.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
+        // Held calls and simulated latency wait on the clock: release them, then drop connections.
+        context.clock.close();
         destroyConnections();
         server.close(error => {
           writer?.flush();
           if (error) reject(error);
           else resolve();
         });
-      }),
+      })),
   };
 }
