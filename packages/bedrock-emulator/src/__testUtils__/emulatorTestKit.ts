@@ -1,4 +1,8 @@
-import { BedrockClient } from '@aws-sdk/client-bedrock';
+import {
+  BedrockClient,
+  CreateModelImportJobCommand,
+  GetModelImportJobCommand,
+} from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { EmulatorOptions } from '../core/EmulatorOptions';
 import { ArtifactSet } from '../seed/artifactSets';
@@ -48,6 +52,39 @@ export class EmulatorTestKit {
     region = 'us-east-1',
   ): string {
     return stageArtifactSet(this.emulator, bucket, prefix, set, region);
+  }
+
+  /**
+   * Imports an artifact set as the model `name` and returns the model's ARN. The kit must run with
+   * `importJobSeconds: 0`, so the job is done when first read.
+   */
+  async importModel(
+    name: string,
+    set: ArtifactSet,
+    region = 'us-east-1',
+  ): Promise<string> {
+    const s3Uri = this.stage(`artifacts-${region}`, `${name}/`, set, region);
+    const bedrock = this.bedrock(region);
+    const { jobArn } = await bedrock.send(
+      new CreateModelImportJobCommand(importInput(name, s3Uri)),
+    );
+    const job = await bedrock.send(
+      new GetModelImportJobCommand({ jobIdentifier: jobArn }),
+    );
+    if (!job.importedModelArn) {
+      throw new Error(`The import of ${name} did not complete: ${job.status}`);
+    }
+    return job.importedModelArn;
+  }
+
+  /**
+   * Waits until `count` calls wait on the emulator's clock (held by a cold start, or taking their
+   * simulated latency), so a test moves the clock only once its calls have arrived.
+   */
+  async untilWaiting(count: number): Promise<void> {
+    while (this.emulator.context.clock.waiting < count) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
   }
 
   /** Moves emulator time forward through the admin path, as a drill would. */

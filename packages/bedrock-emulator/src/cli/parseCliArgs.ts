@@ -8,10 +8,13 @@ export const USAGE = `Usage: bedrock-emulator [options]
   --host <addr>            address to listen on (default 127.0.0.1)
   --seed demo              start with demo artifacts, imported models and a month of metrics
   --state-file <path>      keep state in this JSON file across restarts
-  --time-scale <x>         divide simulated durations (imports, cold starts) by x (default 1)
+  --time-scale <x>         divide simulated durations (imports, cold starts, latency) by x (default 1)
   --import-seconds <n>     how long an import job runs, in AWS seconds (default 600)
-  --cold-start-idle <n>    idle seconds before a model is evicted (default 3600)
-  --cold-start-restore <n> seconds a restore takes (default 30)
+  --cold-start-idle <n>    idle seconds before a model copy is evicted (default 3600)
+  --cold-start-restore <n> seconds restoring a copy takes, before the per-CMU part (default 30)
+  --cold-start-restore-per-cmu <n>  seconds restoring takes on top per CMU of a copy (default 20)
+  --cold-start-hold <n>    seconds a call to a cold model is held before ModelNotReadyException (default 300)
+  --requests-per-copy <n>  concurrent calls a copy serves before another copy is added (default 4)
   --quota-imported-models <n>   imported models per account and Region (default 3)
   --quota-concurrent-jobs <n>   concurrent import jobs per account and Region (default 1)
   --account <12 digits>    the default account (default 123456789012)
@@ -79,6 +82,15 @@ export function parseCliArgs(
         break;
       case '--cold-start-restore':
         options.coldStartRestoreSeconds = numberArg(flag, value());
+        break;
+      case '--cold-start-restore-per-cmu':
+        options.coldStartRestorePerCmuSeconds = numberArg(flag, value());
+        break;
+      case '--cold-start-hold':
+        options.coldStartHoldSeconds = numberArg(flag, value());
+        break;
+      case '--requests-per-copy':
+        options.requestsPerCopy = numberArg(flag, value());
         break;
       case '--quota-imported-models':
         quotas.importedModelsPerRegion = numberArg(flag, value());

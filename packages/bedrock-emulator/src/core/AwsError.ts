@@ -8,8 +8,8 @@ export class AwsError extends Error {
     readonly type: string,
     readonly status: number,
     message: string,
-    /** Extra fields some errors carry in their body (e.g. S3's `BucketName`). */
-    readonly fields: Record<string, string> = {},
+    /** Extra fields some errors carry in their body (e.g. S3's `BucketName`, a status code). */
+    readonly fields: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = type;

@@ -11,10 +11,19 @@ export type EmulatorOptions = {
   timeScale: number;
   /** How long an import job stays InProgress, in AWS seconds (before `timeScale`). */
   importJobSeconds: number;
-  /** An imported model idle this long is evicted; the next call starts a restore (AWS seconds). */
+  /** A model copy idle this long is evicted; with no copy left, the next call starts a restore (AWS seconds). */
   coldStartIdleSeconds: number;
-  /** How long a restore takes; calls meanwhile get ModelNotReadyException (AWS seconds). */
+  /** How long restoring a copy takes, before the per-CMU part (AWS seconds). */
   coldStartRestoreSeconds: number;
+  /** What restoring a copy takes on top, per custom model unit (CMU) of a copy: bigger models restore slower (AWS seconds). */
+  coldStartRestorePerCmuSeconds: number;
+  /**
+   * How long a call to a model with no copy loaded is held while a copy restores before it is
+   * answered ModelNotReadyException (AWS seconds). Each call, retries included, gets its own hold.
+   */
+  coldStartHoldSeconds: number;
+  /** Concurrent calls one copy serves; more calls in flight than copies can serve bring up another copy. */
+  requestsPerCopy: number;
   /** Applied values of the Bedrock quotas the emulator enforces, unless changed through the admin path. */
   quotas: { importedModelsPerRegion: number; concurrentImportJobs: number };
   /** When set, state is loaded from and saved to this JSON file, so a restart keeps it. */
@@ -36,6 +45,9 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   importJobSeconds: 600,
   coldStartIdleSeconds: 3600,
   coldStartRestoreSeconds: 30,
+  coldStartRestorePerCmuSeconds: 20,
+  coldStartHoldSeconds: 300,
+  requestsPerCopy: 4,
   quotas: { importedModelsPerRegion: 3, concurrentImportJobs: 1 },
   faults: [],
   faultSeed: 1,
@@ -53,6 +65,26 @@ export function resolveOptions(
   if (!(options.timeScale > 0)) {
     throw new RangeError(
       `timeScale must be a positive number, got ${options.timeScale}`,
+    );
+  }
+  for (const key of [
+    'importJobSeconds',
+    'coldStartIdleSeconds',
+    'coldStartRestoreSeconds',
+    'coldStartRestorePerCmuSeconds',
+    'coldStartHoldSeconds',
+  ] as const) {
+    if (!(options[key] >= 0)) {
+      throw new RangeError(
+        `${key} must be a non-negative number of seconds, got ${options[key]}`,
+      );
+    }
+  }
+  if (
+    !(Number.isInteger(options.requestsPerCopy) && options.requestsPerCopy >= 1)
+  ) {
+    throw new RangeError(
+      `requestsPerCopy must be a whole number of at least 1, got ${options.requestsPerCopy}`,
     );
   }
   if (!/^\d{12}$/.test(options.defaultAccountId)) {

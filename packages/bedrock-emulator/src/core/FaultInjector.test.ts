@@ -83,4 +83,60 @@ describe('FaultInjector', () => {
       { service: 'ssm', dropRate: 0.1 },
     ]);
   });
+
+  it('applies named faults only where the service has them', () => {
+    const injector = new FaultInjector(
+      [
+        {
+          roleNotAssumableRate: 1,
+          modelTimeoutRate: 1,
+          modelStreamErrorRate: 1,
+        },
+      ],
+      3,
+    );
+    expect(injector.decide('bedrock', 'CreateModelImportJob').kind).toBe(
+      'roleNotAssumable',
+    );
+    expect(injector.decide('bedrock', 'ListImportedModels').kind).toBe('none');
+    expect(injector.decide('bedrock-runtime', 'InvokeModel').kind).toBe(
+      'modelTimeout',
+    );
+    expect(injector.decide('s3', 'PutObject').kind).toBe('none');
+    const streams = new FaultInjector([{ modelStreamErrorRate: 1 }], 3);
+    expect(streams.decide('bedrock-runtime', 'ConverseStream').kind).toBe(
+      'modelStreamError',
+    );
+    expect(streams.decide('bedrock-runtime', 'Converse').kind).toBe('none');
+  });
+
+  it('denies access before throttling, in any service', () => {
+    const injector = new FaultInjector(
+      [{ accessDeniedRate: 1, throttleRate: 1 }],
+      5,
+    );
+    expect(injector.decide('ssm', 'GetParameter').kind).toBe('accessDenied');
+  });
+
+  it('refuses a named fault on a service or operation that does not have it', () => {
+    expect(() =>
+      parseFaultRules([{ service: 'ssm', roleNotAssumableRate: 1 }]),
+    ).toThrow(
+      'Fault rule 0: roleNotAssumableRate applies only to the bedrock service',
+    );
+    expect(() =>
+      parseFaultRules([
+        {
+          service: 'bedrock-runtime',
+          operation: 'InvokeModel',
+          modelStreamErrorRate: 1,
+        },
+      ]),
+    ).toThrow(
+      'modelStreamErrorRate applies only to InvokeModelWithResponseStream and ConverseStream',
+    );
+    expect(() => parseFaultRules([{ accessDeniedRate: 1.5 }])).toThrow(
+      'accessDeniedRate must be a number from 0 to 1',
+    );
+  });
 });

@@ -15,16 +15,70 @@ export type FaultRule = {
   dropRate?: number;
   /** Latency added to every matching call, in milliseconds. */
   latencyMs?: number;
+  /** Share of calls refused as the caller's IAM policy would: the service's AccessDenied error. */
+  accessDeniedRate?: number;
+  /** bedrock CreateModelImportJob only: share refused because Bedrock cannot assume the job's role. */
+  roleNotAssumableRate?: number;
+  /** bedrock-runtime only: share answered ModelTimeoutException (408). */
+  modelTimeoutRate?: number;
+  /** bedrock-runtime only: share answered ModelErrorException (424). */
+  modelErrorRate?: number;
+  /**
+   * bedrock-runtime streaming only (InvokeModelWithResponseStream, ConverseStream): share whose
+   * stream breaks after its first event with a `modelStreamErrorException` event.
+   */
+  modelStreamErrorRate?: number;
 };
+
+/** Faults that only some services and operations have. */
+export type NamedFault =
+  | 'roleNotAssumable'
+  | 'modelTimeout'
+  | 'modelError'
+  | 'modelStreamError';
+
+/** Where each named fault can happen, and the rule field that sets its rate. */
+const NAMED_FAULTS: Array<{
+  kind: NamedFault;
+  key: keyof FaultRule;
+  service: string;
+  operations?: string[];
+}> = [
+  {
+    kind: 'roleNotAssumable',
+    key: 'roleNotAssumableRate',
+    service: 'bedrock',
+    operations: ['CreateModelImportJob'],
+  },
+  { kind: 'modelTimeout', key: 'modelTimeoutRate', service: 'bedrock-runtime' },
+  { kind: 'modelError', key: 'modelErrorRate', service: 'bedrock-runtime' },
+  {
+    kind: 'modelStreamError',
+    key: 'modelStreamErrorRate',
+    service: 'bedrock-runtime',
+    operations: ['InvokeModelWithResponseStream', 'ConverseStream'],
+  },
+];
 
 /** What the injector decided for one call. */
 export type FaultDecision =
   | { kind: 'none'; latencyMs: number }
   | { kind: 'throttle'; latencyMs: number }
   | { kind: 'error'; status: 500 | 503; latencyMs: number }
-  | { kind: 'drop'; latencyMs: number };
+  | { kind: 'drop'; latencyMs: number }
+  | { kind: 'accessDenied'; latencyMs: number }
+  | { kind: NamedFault; latencyMs: number };
 
-const RATE_KEYS = ['throttleRate', 'errorRate', 'dropRate'] as const;
+const RATE_KEYS = [
+  'throttleRate',
+  'errorRate',
+  'dropRate',
+  'accessDeniedRate',
+  'roleNotAssumableRate',
+  'modelTimeoutRate',
+  'modelErrorRate',
+  'modelStreamErrorRate',
+] as const;
 
 /** Checks a list of rules from untrusted input, returning the problem or the rules. */
 export function parseFaultRules(input: unknown): FaultRule[] {
@@ -96,8 +150,39 @@ export function parseFaultRules(input: unknown): FaultRule[] {
         `Fault rule ${index}: regions must be an array of Region names`,
       );
     }
+    for (const named of NAMED_FAULTS) {
+      if (r[named.key] === undefined) continue;
+      if (r.service !== undefined && r.service !== named.service) {
+        throw new TypeError(
+          `Fault rule ${index}: ${named.key} applies only to the ${named.service} service`,
+        );
+      }
+      if (
+        named.operations &&
+        typeof r.operation === 'string' &&
+        !named.operations.includes(r.operation)
+      ) {
+        throw new TypeError(
+          `Fault rule ${index}: ${
+            named.key
+          } applies only to ${named.operations.join(' and ')}`,
+        );
+      }
+    }
     return r as FaultRule;
   });
+}
+
+/** Whether a named fault can happen in this service's operation. */
+function applies(
+  named: (typeof NAMED_FAULTS)[number],
+  service: string,
+  operation: string,
+): boolean {
+  return (
+    named.service === service &&
+    (named.operations === undefined || named.operations.includes(operation))
+  );
 }
 
 /**
@@ -134,8 +219,22 @@ export class FaultInjector {
       if (rule.dropRate && this.random() < rule.dropRate) {
         return { kind: 'drop', latencyMs };
       }
+      // IAM decides before throttling and before the service looks at the request.
+      if (rule.accessDeniedRate && this.random() < rule.accessDeniedRate) {
+        return { kind: 'accessDenied', latencyMs };
+      }
       if (rule.throttleRate && this.random() < rule.throttleRate) {
         return { kind: 'throttle', latencyMs };
+      }
+      for (const named of NAMED_FAULTS) {
+        const rate = rule[named.key] as number | undefined;
+        if (
+          rate &&
+          applies(named, service, operation) &&
+          this.random() < rate
+        ) {
+          return { kind: named.kind, latencyMs };
+        }
       }
       if (rule.errorRate && this.random() < rule.errorRate) {
         return { kind: 'error', status: rule.errorStatus ?? 500, latencyMs };

@@ -262,10 +262,11 @@ describe('AWS routes', () => {
       'AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=x';
     const body = Buffer.alloc(32 * 1024 * 1024 + 1, 0x20);
     // Sent chunked (no Content-Length), so the cap is found while reading; and declared.
-    for (const headers of [
+    const framings: Array<Record<string, string>> = [
       { 'transfer-encoding': 'chunked' },
       { 'content-length': String(body.length) },
-    ]) {
+    ];
+    for (const headers of framings) {
       const res = await rawRequest(kit.emulator.endpoint, {
         method: 'POST',
         path: '/model-import-jobs',

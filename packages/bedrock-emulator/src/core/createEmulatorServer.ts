@@ -20,7 +20,7 @@ import {
   jsonResponse,
 } from './EmulatorRequest';
 import { EmulatorContext, EmulatorService } from './EmulatorService';
-import { FaultInjector } from './FaultInjector';
+import { FaultDecision, FaultInjector } from './FaultInjector';
 import { readSigV4Scope } from './sigv4Scope';
 import { handleAdminRequest, ADMIN_PREFIX } from './adminRoutes';
 import { refuseAdminRequest } from './adminGuard';
@@ -41,7 +41,35 @@ type WritableResponse = {
   end(body: string | Buffer): unknown;
 };
 
+/** The error an injected fault answers with, or undefined when the call runs. */
+function injectedError(
+  service: EmulatorService,
+  decision: FaultDecision,
+  request: EmulatorRequest,
+  operation: string,
+): AwsError | undefined {
+  switch (decision.kind) {
+    case 'throttle':
+      return service.throttlingError();
+    case 'error':
+      return service.serverError(decision.status);
+    case 'accessDenied':
+      return service.accessDeniedError(request, operation);
+    case 'roleNotAssumable':
+    case 'modelTimeout':
+    case 'modelError':
+      return service.namedFaultError?.(decision.kind, request);
+    default:
+      return undefined;
+  }
+}
+
 function send(res: AnyResponse, requestId: string, response: EmulatorResponse) {
+  // A held call answered after the emulator closed its connection has no one left to answer.
+  const gone =
+    res.writableEnded ||
+    ('stream' in res ? res.stream.destroyed : res.destroyed);
+  if (gone) return;
   const body = response.body ?? '';
   const writable = res as WritableResponse;
   writable.writeHead(response.status, {
@@ -196,7 +224,7 @@ export function createEmulatorServer(options: {
       scope.region,
     );
     if (decision.latencyMs > 0) {
-      await new Promise(resolve => setTimeout(resolve, decision.latencyMs));
+      await context.clock.sleepFor(decision.latencyMs);
     }
     if (decision.kind === 'drop') {
       // HTTP/2: reset the stream; HTTP/1.1: close the connection. Either way no answer arrives.
@@ -204,26 +232,24 @@ export function createEmulatorServer(options: {
       else req.socket.destroy();
       return;
     }
-    if (decision.kind === 'throttle') {
-      send(
-        res,
-        requestId,
-        service.renderError(service.throttlingError(), request),
-      );
-      return;
-    }
-    if (decision.kind === 'error') {
-      send(
-        res,
-        requestId,
-        service.renderError(service.serverError(decision.status), request),
-      );
+    const injected = injectedError(
+      service,
+      decision,
+      request,
+      resolved.operation,
+    );
+    if (injected) {
+      resolved.onError?.(injected);
+      send(res, requestId, service.renderError(injected, request));
+      onChange();
       return;
     }
 
     let response: EmulatorResponse;
     try {
-      response = await resolved.run();
+      response = await resolved.run({
+        midStreamError: decision.kind === 'modelStreamError',
+      });
     } catch (error) {
       const awsError =
         error instanceof AwsError
@@ -240,6 +266,7 @@ export function createEmulatorServer(options: {
           }\n`,
         );
       }
+      resolved.onError?.(awsError);
       response = service.renderError(awsError, request);
     }
     send(res, requestId, response);

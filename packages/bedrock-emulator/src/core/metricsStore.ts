@@ -92,3 +92,33 @@ export function recordMetric(
   const { value, ...where } = sample;
   recordAggregate(context, { ...where, aggregate: [value, 1, value, value] });
 }
+
+/**
+ * Adds `by` to a gauge's one sample in a minute: the minute then holds a single data point whose
+ * value is the running total (e.g. ModelCopy: the copies billed in a window), so Sum, Maximum and
+ * Average over it all give that total.
+ */
+export function incrementGauge(
+  context: EmulatorContext,
+  sample: {
+    accountId: string;
+    region: string;
+    namespace: string;
+    metricName: string;
+    dimensions: Record<string, string>;
+    timestampMs: number;
+    by: number;
+  },
+): void {
+  const data = metricsData(context, sample.accountId, sample.region);
+  const key = seriesKey(sample.namespace, sample.metricName, sample.dimensions);
+  const series = (data.series[key] ??= {
+    namespace: sample.namespace,
+    metricName: sample.metricName,
+    dimensions: { ...sample.dimensions },
+    minutes: {},
+  });
+  const minute = String(Math.floor(sample.timestampMs / 60_000) * 60_000);
+  const value = (series.minutes[minute]?.[0] ?? 0) + sample.by;
+  series.minutes[minute] = [value, 1, value, value];
+}

@@ -8,7 +8,8 @@ import { createSsmService } from './ssm/SsmService';
 
 /**
  * Every emulated service, in routing order. Both Bedrock clients sign as `bedrock`, so the runtime
- * (which claims only `/model/{id}/invoke` and `/converse`) is asked before the control plane.
+ * (which claims only `POST /model/{id}/invoke`, `/invoke-with-response-stream`, `/converse` and
+ * `/converse-stream`) is asked before the control plane.
  */
 export function createServices(): EmulatorService[] {
   return [

@@ -28,7 +28,12 @@ import {
   encodeBedrockPageToken,
   readMaxResults,
 } from './pageToken';
-import { bedrockServerError, bedrockThrottlingError } from './bedrockErrors';
+import {
+  bedrockAccessDeniedError,
+  bedrockServerError,
+  bedrockThrottlingError,
+  roleNotAssumableError,
+} from './bedrockErrors';
 
 type Handler = (
   request: EmulatorRequest,
@@ -371,5 +376,9 @@ export function createBedrockService(): EmulatorService {
     renderError: error => renderRestJsonError(error),
     throttlingError: bedrockThrottlingError,
     serverError: bedrockServerError,
+    accessDeniedError: (request, operation) =>
+      bedrockAccessDeniedError(request, `bedrock:${operation}`),
+    namedFaultError: (fault, request) =>
+      fault === 'roleNotAssumable' ? roleNotAssumableError(request) : undefined,
   };
 }

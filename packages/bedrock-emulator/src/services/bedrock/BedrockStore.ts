@@ -29,7 +29,7 @@ export type ImportJob = {
   importedModelTags: Tag[];
 };
 
-/** An imported model, created by a completed job; immutable but for its runtime state. */
+/** An imported model, created by a completed job; immutable (its copies are the runtime's). */
 export type ImportedModel = {
   id: string;
   modelArn: string;
@@ -43,9 +43,6 @@ export type ImportedModel = {
   hasChatTemplate: boolean;
   customModelUnitsPerModelCopy: number;
   modelKmsKeyArn?: string;
-  /** Runtime: last successful invocation, and the start of a restore from a cold start. */
-  lastInvokedAt?: number;
-  restoreStartedAt?: number;
 };
 
 type BedrockData = {
@@ -218,14 +215,6 @@ export class BedrockStore {
       );
     }
     this.data.tags[arn] = merged;
-  }
-
-  /** Records a runtime state change of a model (last invocation, restore start). */
-  updateRuntime(
-    model: ImportedModel,
-    changes: Pick<ImportedModel, 'lastInvokedAt' | 'restoreStartedAt'>,
-  ): void {
-    Object.assign(this.data.models[model.id], changes);
   }
 
   /** Records an import that ran in the past (demo seed): it finishes 15 minutes after `creationTime`. */

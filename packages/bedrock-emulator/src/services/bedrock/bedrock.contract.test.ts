@@ -658,7 +658,7 @@ describe('bedrock control plane, through @aws-sdk/client-bedrock', () => {
   it('refuses malformed identifiers, ARNs and nameContains with ValidationException, as the service model patterns say', async () => {
     const bedrock = kit.bedrock();
     const refused = async (send: Promise<unknown>, member: string) => {
-      const error = await send.catch(e => e);
+      const error = (await send.catch(e => e)) as ValidationException;
       expect(error).toBeInstanceOf(ValidationException);
       expect(error.$metadata.httpStatusCode).toBe(400);
       expect(error.message).toContain(`at '${member}' failed to satisfy`);

@@ -3,21 +3,55 @@ import { AwsError, validationError } from '../../core/AwsError';
 import { scaledMs } from '../../core/EmulatorOptions';
 import { EmulatorRequest, EmulatorResponse } from '../../core/EmulatorRequest';
 import { EmulatorContext, EmulatorService } from '../../core/EmulatorService';
-import { recordMetric } from '../../core/metricsStore';
+import {
+  EVENT_STREAM_CONTENT_TYPE,
+  eventMessage,
+  exceptionMessage,
+} from '../../protocols/eventStream';
 import { renderRestJsonError } from '../../protocols/restJson';
 import { BedrockStore, ImportedModel } from '../bedrock/BedrockStore';
-import { parseBedrockArn } from '../bedrock/ids';
-import { decideColdStart } from './coldStart';
-import { countTokens, Generation, generateText } from './generateText';
 import {
-  invocationResponse,
-  parseInvocationBody,
-  promptOf,
-} from './invocationFormats';
-import {
+  bedrockAccessDeniedError,
   bedrockServerError,
   bedrockThrottlingError,
 } from '../bedrock/bedrockErrors';
+import { parseBedrockArn } from '../bedrock/ids';
+import { admitCall, CallsInFlight } from './coldStart';
+import { readConverseInput } from './converseInput';
+import { countTokens, Generation, generateText } from './generateText';
+import { recordInvocation, recordInvocationError } from './invocationMetrics';
+import {
+  invocationResponse,
+  InvocationRequest,
+  parseInvocationBody,
+  promptOf,
+} from './invocationFormats';
+import { converseStreamEvents, invocationChunks } from './streamedAnswers';
+
+/** One runtime call: the request, what it reaches, and what fault injection asks of it. */
+type Call = {
+  request: EmulatorRequest;
+  context: EmulatorContext;
+  inFlight: CallsInFlight;
+  modelId: string;
+  midStreamError: boolean;
+};
+
+/** The runtime operations, by the last segment of `POST /model/{modelId}/<action>`. */
+const OPERATIONS: Record<string, string> = {
+  invoke: 'InvokeModel',
+  'invoke-with-response-stream': 'InvokeModelWithResponseStream',
+  converse: 'Converse',
+  'converse-stream': 'ConverseStream',
+};
+
+/** The IAM action each operation needs (Converse is authorized as InvokeModel, its stream as the streaming one). */
+const IAM_ACTIONS: Record<string, string> = {
+  InvokeModel: 'bedrock:InvokeModel',
+  InvokeModelWithResponseStream: 'bedrock:InvokeModelWithResponseStream',
+  Converse: 'bedrock:InvokeModel',
+  ConverseStream: 'bedrock:InvokeModelWithResponseStream',
+};
 
 function parseJson(request: EmulatorRequest): unknown {
   try {
@@ -29,124 +63,151 @@ function parseJson(request: EmulatorRequest): unknown {
   }
 }
 
-/** Finds the imported model a call names, then lets it through or answers as a cold model does. */
-function readyModel(
-  request: EmulatorRequest,
-  context: EmulatorContext,
-  modelId: string,
-) {
-  const arn = parseBedrockArn(modelId);
+/** The imported model a call names, or the error AWS answers. */
+function importedModel(call: Call): ImportedModel {
+  const arn = parseBedrockArn(call.modelId);
   if (!arn || arn.kind !== 'imported-model') {
     throw validationError('The provided model identifier is invalid.');
   }
-  const store = new BedrockStore(context, request.accountId, request.region);
-  const model = store.findModel(modelId);
+  const store = new BedrockStore(
+    call.context,
+    call.request.accountId,
+    call.request.region,
+  );
+  const model = store.findModel(call.modelId);
   if (!model) {
     throw new AwsError(
       'ResourceNotFoundException',
       404,
-      `The model ${modelId} does not exist in this account and Region.`,
+      `The model ${call.modelId} does not exist in this account and Region.`,
     );
   }
-  const now = context.clock.now();
-  const decision = decideColdStart({
-    now,
-    lastInvokedAt: model.lastInvokedAt,
-    restoreStartedAt: model.restoreStartedAt,
-    idleMs: scaledMs(context.options, context.options.coldStartIdleSeconds),
-    restoreMs: scaledMs(
-      context.options,
-      context.options.coldStartRestoreSeconds,
-    ),
-  });
-  if (!decision.ready) {
-    store.updateRuntime(model, {
-      lastInvokedAt: model.lastInvokedAt,
-      restoreStartedAt: decision.restoreStartedAt,
-    });
-    throw new AwsError(
-      'ModelNotReadyException',
-      429,
-      'Model is not ready for inference. Wait and try your request again. Refer to https://docs.aws.amazon.com/bedrock/latest/userguide/invoke-imported-model.html#handle-model-not-ready-exception.',
-    );
-  }
-  return { store, model, now };
+  return model;
 }
 
-/** Records what CloudWatch shows for one invocation (AWS/Bedrock, dimension ModelId). */
-function recordInvocation(
-  context: EmulatorContext,
-  request: EmulatorRequest,
-  model: ImportedModel,
-  now: number,
-  usage: { input: number; output: number; latencyMs: number },
-) {
-  const metric = (metricName: string, value: number) =>
-    recordMetric(context, {
-      accountId: request.accountId,
-      region: request.region,
-      namespace: 'AWS/Bedrock',
-      metricName,
-      dimensions: { ModelId: model.modelArn },
-      timestampMs: now,
-      value,
-    });
-  metric('Invocations', 1);
-  metric('InvocationLatency', usage.latencyMs);
-  metric('InputTokenCount', usage.input);
-  metric('OutputTokenCount', usage.output);
-  // One copy serves the emulated traffic; billing counts copies running per window.
-  metric('ModelCopy', 1);
-}
+/** What serving a call produced. */
+type Served = {
+  generation: Generation;
+  promptTokens: number;
+  latencyMs: number;
+  admittedAt: number;
+};
 
-// Simulated latency: a fixed overhead plus a per-token cost, reported but not slept.
+// Simulated latency: a fixed overhead plus a per-token cost (AWS milliseconds).
 const latencyFor = (generation: Generation) => 40 + 3 * generation.tokens;
 
 /**
- * Generates the answer of a ready model, marks it used (so it stays warm) and records the call's
- * metrics: what InvokeModel and Converse share.
+ * Serves a call on a copy of the model: waits for one (a cold model restores first), generates the
+ * answer, records the call's metrics and takes the call's simulated latency (scaled like every
+ * duration), so that calls sent together are in flight together and can bring up another copy.
  */
-function serve(
-  call: {
-    request: EmulatorRequest;
-    context: EmulatorContext;
-    store: BedrockStore;
-    model: ImportedModel;
-    now: number;
-  },
+async function serve(
+  call: Call,
+  model: ImportedModel,
   prompt: string,
   maxTokens: number,
-) {
-  const { request, context, store, model, now } = call;
-  const generation = generateText(model.modelArn, prompt, maxTokens);
-  const promptTokens = countTokens(prompt);
-  const latencyMs = latencyFor(generation);
-  store.updateRuntime(model, {
-    lastInvokedAt: now,
-    restoreStartedAt: model.restoreStartedAt,
+): Promise<Served> {
+  const { context, request } = call;
+  const admission = await admitCall({
+    context,
+    inFlight: call.inFlight,
+    accountId: request.accountId,
+    region: request.region,
+    model,
   });
-  recordInvocation(context, request, model, now, {
-    input: promptTokens,
-    output: generation.tokens,
-    latencyMs,
-  });
-  return { generation, promptTokens, latencyMs };
+  try {
+    const generation = generateText(model.modelArn, prompt, maxTokens);
+    const promptTokens = countTokens(prompt);
+    const latencyMs = latencyFor(generation);
+    recordInvocation(
+      context,
+      {
+        accountId: request.accountId,
+        region: request.region,
+        modelArn: model.modelArn,
+      },
+      admission.admittedAt,
+      { input: promptTokens, output: generation.tokens, latencyMs },
+    );
+    await context.clock.sleepUntil(
+      admission.admittedAt + scaledMs(context.options, latencyMs / 1000),
+    );
+    return {
+      generation,
+      promptTokens,
+      latencyMs,
+      admittedAt: admission.admittedAt,
+    };
+  } finally {
+    admission.done();
+  }
 }
 
-function invokeModel(
-  request: EmulatorRequest,
-  context: EmulatorContext,
-  modelId: string,
-): EmulatorResponse {
-  const body = parseInvocationBody(parseJson(request));
-  const { store, model, now } = readyModel(request, context, modelId);
+function invocationBody(call: Call): {
+  body: InvocationRequest;
+  model: ImportedModel;
+} {
+  const body = parseInvocationBody(parseJson(call.request));
+  const model = importedModel(call);
   if (body.format === 'openai-chat' && !model.hasChatTemplate) {
     throw validationError(
       'This model has no chat template, so it cannot take "messages". Send a "prompt", or import the model with a chat template.',
     );
   }
-  const { generation, promptTokens, latencyMs } = serve(
-    { request, context, store, model, now },
+  return { body, model };
+}
+
+function conversation(call: Call) {
+  const input = readConverseInput(parseJson(call.request));
+  const model = importedModel(call);
+  if (!model.instructSupported) {
+    throw validationError(
+      "This model doesn't support the Converse API. Use InvokeModel with the model's own request format instead.",
+    );
+  }
+  return { input, model };
+}
+
+/** The events of a streamed answer, cut after the first by a `modelStreamErrorException` when asked. */
+function eventStreamResponse(
+  call: Call,
+  model: ImportedModel,
+  events: Buffer[],
+  headers: Record<string, string> = {},
+): EmulatorResponse {
+  let sent = events;
+  if (call.midStreamError) {
+    const error = {
+      message: 'The model stream was interrupted. Retry your request.',
+      originalStatusCode: 500,
+      originalMessage: 'The model failed while generating the response.',
+    };
+    sent = [
+      ...events.slice(0, 1),
+      exceptionMessage('modelStreamErrorException', error),
+    ];
+    recordInvocationError(
+      call.context,
+      {
+        accountId: call.request.accountId,
+        region: call.request.region,
+        modelArn: model.modelArn,
+      },
+      new AwsError('ModelStreamErrorException', 424, error.message),
+    );
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': EVENT_STREAM_CONTENT_TYPE, ...headers },
+    body: Buffer.concat(sent),
+  };
+}
+
+async function invokeModel(call: Call): Promise<EmulatorResponse> {
+  const { body, model } = invocationBody(call);
+  const { generation, promptTokens, latencyMs, admittedAt } = await serve(
+    call,
+    model,
     promptOf(body),
     body.maxTokens,
   );
@@ -161,75 +222,46 @@ function invokeModel(
     body: JSON.stringify(
       invocationResponse(body, generation, promptTokens, {
         id: `cmpl-${randomUUID().replace(/-/g, '')}`,
-        createdSeconds: Math.floor(now / 1000),
+        createdSeconds: Math.floor(admittedAt / 1000),
       }),
     ),
   };
 }
 
-type ConverseMessage = { role: string; content: Array<{ text?: string }> };
-
-function converse(
-  request: EmulatorRequest,
-  context: EmulatorContext,
-  modelId: string,
-): EmulatorResponse {
-  const input = parseJson(request) as {
-    messages?: ConverseMessage[];
-    system?: Array<{ text?: string }>;
-    inferenceConfig?: { maxTokens?: number };
-  };
-  if (!Array.isArray(input?.messages) || input.messages.length === 0) {
-    throw validationError(
-      "1 validation error detected: Value null at 'messages' failed to satisfy constraint: Member must not be null",
-    );
-  }
-  const texts: string[] = (input.system ?? []).map(
-    s => `system: ${s.text ?? ''}`,
+async function invokeModelWithResponseStream(
+  call: Call,
+): Promise<EmulatorResponse> {
+  const { body, model } = invocationBody(call);
+  const { generation, promptTokens, latencyMs, admittedAt } = await serve(
+    call,
+    model,
+    promptOf(body),
+    body.maxTokens,
   );
-  input.messages.forEach((message, i) => {
-    if (message.role !== 'user' && message.role !== 'assistant') {
-      throw validationError(
-        `1 validation error detected: Value '${message.role}' at 'messages.${
-          i + 1
-        }.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]`,
-      );
-    }
-    if (!Array.isArray(message.content) || message.content.length === 0) {
-      throw validationError(
-        `A conversation message must have content: messages.${i + 1} has none.`,
-      );
-    }
-    texts.push(
-      `${message.role}: ${message.content.map(c => c.text ?? '').join('\n')}`,
-    );
+  const chunks = invocationChunks(body, generation, promptTokens, {
+    id: `cmpl-${randomUUID().replace(/-/g, '')}`,
+    createdSeconds: Math.floor(admittedAt / 1000),
+    latencyMs,
   });
-  if (input.messages[0].role !== 'user') {
-    throw validationError(
-      'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
-    );
-  }
-  const maxTokens = input.inferenceConfig?.maxTokens ?? 512;
-  if (!Number.isInteger(maxTokens) || maxTokens < 1) {
-    throw validationError(
-      "1 validation error detected: Value at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1",
-    );
-  }
-  const { store, model, now } = readyModel(request, context, modelId);
-  if (!model.instructSupported) {
-    throw validationError(
-      "This model doesn't support the Converse API. Use InvokeModel with the model's own request format instead.",
-    );
-  }
+  return eventStreamResponse(
+    call,
+    model,
+    chunks.map(chunk =>
+      eventMessage('chunk', {
+        bytes: Buffer.from(JSON.stringify(chunk), 'utf8').toString('base64'),
+      }),
+    ),
+    { 'x-amzn-bedrock-content-type': 'application/json' },
+  );
+}
+
+async function converse(call: Call): Promise<EmulatorResponse> {
+  const { input, model } = conversation(call);
   const {
     generation,
     promptTokens: inputTokens,
     latencyMs,
-  } = serve(
-    { request, context, store, model, now },
-    texts.join('\n'),
-    maxTokens,
-  );
+  } = await serve(call, model, input.prompt, input.maxTokens);
   return {
     status: 200,
     headers: { 'content-type': 'application/json' },
@@ -248,36 +280,114 @@ function converse(
   };
 }
 
-/** Bedrock runtime (restJson1, signing name `bedrock`): InvokeModel and Converse for imported models. */
+async function converseStream(call: Call): Promise<EmulatorResponse> {
+  const { input, model } = conversation(call);
+  const {
+    generation,
+    promptTokens: inputTokens,
+    latencyMs,
+  } = await serve(call, model, input.prompt, input.maxTokens);
+  return eventStreamResponse(
+    call,
+    model,
+    converseStreamEvents(generation, inputTokens, latencyMs).map(
+      ([type, members]) => eventMessage(type, members),
+    ),
+  );
+}
+
+const HANDLERS: Record<string, (call: Call) => Promise<EmulatorResponse>> = {
+  InvokeModel: invokeModel,
+  InvokeModelWithResponseStream: invokeModelWithResponseStream,
+  Converse: converse,
+  ConverseStream: converseStream,
+};
+
+/** Counts an error answer in the model's error metrics, when the call named an imported model. */
+function countError(call: Call, error: AwsError): void {
+  const arn = parseBedrockArn(call.modelId);
+  if (!arn || arn.kind !== 'imported-model') return;
+  const model = new BedrockStore(
+    call.context,
+    call.request.accountId,
+    call.request.region,
+  ).findModel(call.modelId);
+  if (!model) return;
+  recordInvocationError(
+    call.context,
+    {
+      accountId: call.request.accountId,
+      region: call.request.region,
+      modelArn: model.modelArn,
+    },
+    error,
+  );
+}
+
+/** ModelTimeoutException (408) and ModelErrorException (424), for fault injection. Wording unverified. */
+function modelFaultError(
+  fault: 'modelTimeout' | 'modelError',
+  request: EmulatorRequest,
+): AwsError {
+  if (fault === 'modelTimeout') {
+    return new AwsError(
+      'ModelTimeoutException',
+      408,
+      'Model has timed out in processing the request. Try your request again.',
+    );
+  }
+  return new AwsError(
+    'ModelErrorException',
+    424,
+    'The model returned an error while processing the request: Received server error (500) from the model. Try your request again.',
+    { originalStatusCode: 500, resourceName: request.segments[1] ?? '' },
+  );
+}
+
+/**
+ * Bedrock runtime (restJson1, signing name `bedrock`): InvokeModel, InvokeModelWithResponseStream,
+ * Converse and ConverseStream for imported models, with cold starts, copies and their metrics.
+ */
 export function createBedrockRuntimeService(): EmulatorService {
+  const inFlight = new CallsInFlight();
   return {
     name: 'bedrock-runtime',
     signingName: 'bedrock',
     resolve(request, context) {
       const [root, modelId, action] = request.segments;
+      const operation = OPERATIONS[action];
       if (
         request.method !== 'POST' ||
         request.segments.length !== 3 ||
-        root !== 'model'
+        root !== 'model' ||
+        !operation
       ) {
         return undefined;
       }
-      if (action === 'invoke') {
-        return {
-          operation: 'InvokeModel',
-          run: () => invokeModel(request, context, modelId),
-        };
-      }
-      if (action === 'converse') {
-        return {
-          operation: 'Converse',
-          run: () => converse(request, context, modelId),
-        };
-      }
-      return undefined;
+      const call = (midStreamError = false): Call => ({
+        request,
+        context,
+        inFlight,
+        modelId,
+        midStreamError,
+      });
+      return {
+        operation,
+        run: options => HANDLERS[operation](call(options?.midStreamError)),
+        onError: error => countError(call(), error),
+      };
     },
     renderError: error => renderRestJsonError(error),
     throttlingError: bedrockThrottlingError,
     serverError: bedrockServerError,
+    accessDeniedError: (request, operation) =>
+      bedrockAccessDeniedError(
+        request,
+        IAM_ACTIONS[operation] ?? 'bedrock:InvokeModel',
+      ),
+    namedFaultError: (fault, request) =>
+      fault === 'modelTimeout' || fault === 'modelError'
+        ? modelFaultError(fault, request)
+        : undefined,
   };
 }

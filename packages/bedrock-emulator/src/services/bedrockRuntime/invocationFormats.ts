@@ -23,6 +23,30 @@ function maxTokensOf(value: unknown, member: string): number {
 }
 
 /**
+ * The text of an OpenAI chat message's `content`: a string, or an array of content parts
+ * (`[{type: "text", text: "..."}]`) whose texts are joined. Only text parts are emulated.
+ */
+function messageText(content: unknown, index: number): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) {
+    throw validationError(
+      `Malformed input request: messages[${index}].content must be a string or an array of content parts, please reformat your input and try again.`,
+    );
+  }
+  return content
+    .map((part, j) => {
+      const p = (part ?? {}) as Record<string, unknown>;
+      if (p.type !== 'text' || typeof p.text !== 'string') {
+        throw validationError(
+          `Malformed input request: messages[${index}].content[${j}] must be {"type": "text", "text": "..."} (the emulator takes only text parts), please reformat your input and try again.`,
+        );
+      }
+      return p.text;
+    })
+    .join('\n');
+}
+
+/**
  * Recognises the body format: `messages` is OpenAI chat, `prompt` with `max_tokens` OpenAI
  * completion, `prompt` otherwise Bedrock's completion format (`max_gen_len`).
  */
@@ -41,15 +65,12 @@ export function parseInvocationBody(body: unknown): InvocationRequest {
     }
     const messages = b.messages.map((m, i) => {
       const message = (m ?? {}) as Record<string, unknown>;
-      if (
-        typeof message.role !== 'string' ||
-        typeof message.content !== 'string'
-      ) {
+      if (typeof message.role !== 'string') {
         throw validationError(
-          `Malformed input request: messages[${i}] needs a string role and content, please reformat your input and try again.`,
+          `Malformed input request: messages[${i}] needs a string role, please reformat your input and try again.`,
         );
       }
-      return { role: message.role, content: message.content };
+      return { role: message.role, content: messageText(message.content, i) };
     });
     return {
       format: 'openai-chat',

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { iamDenialMessage } from '../../core/accessDenied';
 import { AwsError } from '../../core/AwsError';
 import { EmulatorRequest } from '../../core/EmulatorRequest';
 import { EmulatorService } from '../../core/EmulatorService';
@@ -11,6 +12,7 @@ import {
 import { getMetricData } from './getMetricData';
 import { listMetrics } from './listMetrics';
 import { putMetricData } from './putMetricData';
+import { settleModelCopies } from '../bedrockRuntime/modelCopyMetrics';
 
 /** The request body as sent before compression: the SDK gzips PutMetricData bodies over 10 KiB. */
 function decodedBody(request: EmulatorRequest): Buffer {
@@ -51,8 +53,16 @@ export function createCloudWatchService(): EmulatorService {
         targetPrefix: 'GraniteServiceVersion20100801',
         contentType: CLOUDWATCH_CONTENT_TYPE,
         operations: {
-          GetMetricData: (input, req) => getMetricData(context, input, req),
-          ListMetrics: (input, req) => listMetrics(context, input, req),
+          // Model copies are billed per window while loaded, called or not: bring them up to now
+          // first, so idle windows are there to read.
+          GetMetricData: (input, req) => {
+            settleModelCopies(context, req.accountId, req.region);
+            return getMetricData(context, input, req);
+          },
+          ListMetrics: (input, req) => {
+            settleModelCopies(context, req.accountId, req.region);
+            return listMetrics(context, input, req);
+          },
           PutMetricData: (input, req) => putMetricData(context, input, req),
         },
       });
@@ -68,6 +78,12 @@ export function createCloudWatchService(): EmulatorService {
     },
     renderError: error => renderCloudWatchError(error),
     throttlingError: () => new AwsError('Throttling', 400, 'Rate exceeded'),
+    accessDeniedError: (request, operation) =>
+      new AwsError(
+        'AccessDenied',
+        403,
+        iamDenialMessage(request, `cloudwatch:${operation}`),
+      ),
     serverError: status =>
       status === 503
         ? new AwsError(

@@ -29,7 +29,10 @@ const QUERY_ERRORS: Record<
     shapeId: 'com.amazonaws.cloudwatch#InternalServiceFault',
     messageMember: 'Message',
   },
-  // Throttling and unavailability are not modeled shapes: they come from the AWS front end.
+  // Throttling, unavailability and IAM denials are not modeled shapes: the AWS front end sends them.
+  AccessDenied: {
+    shapeId: 'com.amazon.coral.service#AccessDeniedException',
+  },
   Throttling: { shapeId: 'com.amazon.coral.availability#ThrottlingException' },
   ServiceUnavailable: {
     shapeId: 'com.amazon.coral.availability#ServiceUnavailableException',

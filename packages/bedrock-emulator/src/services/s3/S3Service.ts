@@ -14,7 +14,7 @@ import { listObjectsV2 } from './listObjectsV2';
 import { putObject } from './putObject';
 import { readObject } from './readObject';
 import { S3Call } from './s3Call';
-import { notImplemented, S3Error } from './s3Errors';
+import { accessDenied, notImplemented, S3Error } from './s3Errors';
 import { resolveS3Route, S3Route } from './s3Routes';
 import { S3Store } from './S3Store';
 import { xmlErrorDocument, xmlText } from './s3Xml';
@@ -105,7 +105,7 @@ export function createS3Service(): EmulatorService {
         return { status, headers };
       }
       const fields = Object.entries(error.fields).map(([name, value]) =>
-        xmlText(name, value),
+        xmlText(name, String(value)),
       );
       return {
         status,
@@ -118,6 +118,11 @@ export function createS3Service(): EmulatorService {
           xmlText('HostId', hostId),
         ]),
       };
+    },
+
+    accessDeniedError() {
+      // S3 words every denial the same way, whatever the policy.
+      return accessDenied();
     },
 
     throttlingError() {

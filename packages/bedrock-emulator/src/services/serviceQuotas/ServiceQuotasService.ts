@@ -1,3 +1,4 @@
+import { iamDenialMessage } from '../../core/accessDenied';
 import { AwsError } from '../../core/AwsError';
 import { EmulatorService } from '../../core/EmulatorService';
 import { renderAwsJsonError, resolveAwsJson } from '../../protocols/awsJson';
@@ -20,6 +21,12 @@ export function createServiceQuotasService(): EmulatorService {
     renderError: error => renderAwsJsonError(error, CONTENT_TYPE),
     throttlingError: () =>
       new AwsError('TooManyRequestsException', 400, 'Rate exceeded'),
+    accessDeniedError: (request, operation) =>
+      new AwsError(
+        'AccessDeniedException',
+        403,
+        iamDenialMessage(request, `servicequotas:${operation}`),
+      ),
     serverError: status =>
       new AwsError(
         'ServiceException',

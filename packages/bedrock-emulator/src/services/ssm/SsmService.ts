@@ -1,4 +1,6 @@
+import { iamDenialMessage } from '../../core/accessDenied';
 import { AwsError } from '../../core/AwsError';
+import { EmulatorRequest } from '../../core/EmulatorRequest';
 import { EmulatorService } from '../../core/EmulatorService';
 import {
   AwsJsonHandler,
@@ -82,6 +84,14 @@ export function createSsmService(): EmulatorService {
 
     renderError(error: AwsError) {
       return renderAwsJsonError(error, CONTENT_TYPE);
+    },
+
+    accessDeniedError(request: EmulatorRequest, operation: string) {
+      return new AwsError(
+        'AccessDeniedException',
+        403,
+        iamDenialMessage(request, `ssm:${operation}`),
+      );
     },
 
     throttlingError() {
