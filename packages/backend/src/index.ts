@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionModuleBedrockPortalPolicy } from './permissionPolicy/permissionPolicyModule';
+import { signInProviders } from './signInProviders';
 
 const backend = createBackend();
 
@@ -26,9 +27,10 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+// Sign-in providers: guest only where auth.providers.guest is configured (the local demo; a production
+// backend with it refuses to start), GitHub where auth.providers.github is (app-config.production.yaml).
+// See https://backstage.io/docs/auth/guest/provider and https://backstage.io/docs/auth/github/provider
+backend.add(signInProviders);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
