@@ -102,13 +102,70 @@ describe('the demo seed', () => {
         MetricDataQueries: [
           query('copies', 'ModelCopy', 'Maximum'),
           query('calls', 'Invocations', 'Sum'),
+          query('throttles', 'InvocationThrottles', 'Sum'),
         ],
       }),
     );
-    const [copies, calls] = out.MetricDataResults!;
+    const [copies, calls, throttles] = out.MetricDataResults!;
     // Version 2 has served for 12 days: roughly 10 busy hours a weekday, 12 windows an hour.
     expect(copies.Values!.length).toBeGreaterThan(500);
-    expect(Math.max(...copies.Values!)).toBeLessThanOrEqual(2);
+    expect(Math.max(...copies.Values!)).toBe(2);
     expect(calls.Values!.reduce((a, b) => a + b, 0)).toBeGreaterThan(10_000);
+    // Copies are billed while loaded, called or not: the hour after the last call of a spell
+    // has ModelCopy windows without Invocations.
+    const called = new Set(calls.Timestamps!.map(t => t.getTime()));
+    const idleButLoaded = copies.Timestamps!.filter(
+      t => !called.has(t.getTime()),
+    );
+    expect(idleButLoaded.length).toBeGreaterThan(0);
+    expect(throttles.Values!.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('bills each loaded spell for an hour after its last call, and no longer', async () => {
+    const model = await kit.bedrock().send(
+      new GetImportedModelCommand({
+        modelIdentifier: 'support-summarizer-v2',
+      }),
+    );
+    const cloudwatch = new CloudWatchClient(kit.clientConfig());
+    const series = async (metricName: string) => {
+      const out = await cloudwatch.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(Date.now() - 12 * 24 * 3600_000),
+          EndTime: new Date(Date.now() - 3600_000),
+          ScanBy: 'TimestampAscending',
+          MetricDataQueries: [
+            {
+              Id: 'm',
+              MetricStat: {
+                Metric: {
+                  Namespace: 'AWS/Bedrock',
+                  MetricName: metricName,
+                  Dimensions: [{ Name: 'ModelId', Value: model.modelArn }],
+                },
+                Period: 300,
+                Stat: 'Maximum',
+              },
+            },
+          ],
+        }),
+      );
+      return out.MetricDataResults![0].Timestamps!.map(t => t.getTime());
+    };
+    const calls = await series('Invocations');
+    const copies = new Set(await series('ModelCopy'));
+    const WINDOW = 300_000;
+    // Every window within the hour after a call has a copy; every copy window is within the
+    // hour after a call.
+    for (const call of calls) {
+      for (let k = 0; k < 12; k++) {
+        expect(copies.has(call + k * WINDOW)).toBe(true);
+      }
+    }
+    const lastCallBefore = (t: number) =>
+      Math.max(...calls.filter(c => c <= t));
+    for (const window of copies) {
+      expect(window - lastCallBefore(window)).toBeLessThan(3600_000);
+    }
   });
 });

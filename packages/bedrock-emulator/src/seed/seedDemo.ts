@@ -1,6 +1,8 @@
 import { EmulatorContext } from '../core/EmulatorService';
+import { scaledMs } from '../core/EmulatorOptions';
 import { recordMetric } from '../core/metricsStore';
 import { BedrockStore } from '../services/bedrock/BedrockStore';
+import { modelRuntime } from '../services/bedrockRuntime/runtimeState';
 import { S3Store } from '../services/s3/S3Store';
 import {
   brokenArtifacts,
@@ -52,6 +54,12 @@ function random(seed: number) {
 /**
  * Records a month of traffic for one model, per 5-minute window: weekday business hours
  * (08:00-18:00 UTC) busy, nights and weekends mostly idle, as an internal assistant would be.
+ *
+ * ModelCopy follows the runtime's billing: a copy is loaded from a window with calls until it has
+ * been idle for the idle time, and reported for every window it is loaded, idle or not; the busiest
+ * windows bring up a second copy, which stays until it idles out too. A copy still loaded at the end
+ * is handed to the runtime, so the live emulator goes on billing it. A few throttles and errors
+ * come with the calls.
  */
 function recordTraffic(
   context: EmulatorContext,
@@ -60,35 +68,80 @@ function recordTraffic(
   load: { peakPerWindow: number; seed: number },
 ) {
   const next = random(load.seed);
+  const nextError = random(load.seed + 1000);
+  const idleMs = scaledMs(
+    context.options,
+    context.options.coldStartIdleSeconds,
+  );
+  // Per copy: the start of its loaded spell and its last window with calls.
+  const copies: Array<{ since?: number; lastUse?: number }> = [{}, {}];
+  const metric = (metricName: string, t: number, value: number) =>
+    recordMetric(context, {
+      accountId: target.accountId,
+      region: target.region,
+      namespace: 'AWS/Bedrock',
+      metricName,
+      dimensions: { ModelId: target.modelArn },
+      timestampMs: t,
+      value,
+    });
+  const loadedAt = (t: number) =>
+    copies.filter(c => c.lastUse !== undefined && t - c.lastUse < idleMs);
   const first = Math.ceil(period.from / WINDOW) * WINDOW;
+  let last = first;
   for (let t = first; t < period.to; t += WINDOW) {
+    last = t;
+    for (const copy of copies) {
+      if (copy.lastUse !== undefined && t - copy.lastUse >= idleMs) {
+        copy.since = undefined;
+        copy.lastUse = undefined;
+      }
+    }
     const date = new Date(t);
     const weekday = date.getUTCDay() >= 1 && date.getUTCDay() <= 5;
     const busy = weekday && date.getUTCHours() >= 8 && date.getUTCHours() < 18;
     const chance = busy ? 0.95 : 0.04;
-    if (next() > chance) continue;
-    const invocations = Math.max(
-      1,
-      Math.round(load.peakPerWindow * (busy ? 0.5 + next() / 2 : 0.1)),
-    );
-    const inputTokens = invocations * Math.round(300 + next() * 500);
-    const outputTokens = invocations * Math.round(80 + next() * 200);
-    const metric = (metricName: string, value: number) =>
-      recordMetric(context, {
-        accountId: target.accountId,
-        region: target.region,
-        namespace: 'AWS/Bedrock',
-        metricName,
-        dimensions: { ModelId: target.modelArn },
-        timestampMs: t,
-        value,
-      });
-    metric('ModelCopy', busy && invocations > load.peakPerWindow * 0.8 ? 2 : 1);
-    metric('Invocations', invocations);
-    metric('InvocationLatency', Math.round(250 + next() * 900));
-    metric('InputTokenCount', inputTokens);
-    metric('OutputTokenCount', outputTokens);
+    if (next() <= chance) {
+      const invocations = Math.max(
+        1,
+        Math.round(load.peakPerWindow * (busy ? 0.5 + next() / 2 : 0.1)),
+      );
+      const inputTokens = invocations * Math.round(300 + next() * 500);
+      const outputTokens = invocations * Math.round(80 + next() * 200);
+      const heavy = busy && invocations > load.peakPerWindow * 0.8;
+      for (const copy of heavy ? copies : copies.slice(0, 1)) {
+        copy.since ??= t;
+        copy.lastUse = t;
+      }
+      metric('Invocations', t, invocations);
+      metric('InvocationLatency', t, Math.round(250 + next() * 900));
+      metric('InputTokenCount', t, inputTokens);
+      metric('OutputTokenCount', t, outputTokens);
+      if (heavy && nextError() < 0.3) {
+        metric('InvocationThrottles', t, 1 + Math.floor(nextError() * 3));
+      }
+      if (nextError() < 0.02) metric('InvocationClientErrors', t, 1);
+      if (nextError() < 0.005) metric('InvocationServerErrors', t, 1);
+    }
+    const loaded = loadedAt(t).length;
+    if (loaded > 0) metric('ModelCopy', t, loaded);
   }
+  const runtime = modelRuntime(
+    context,
+    target.accountId,
+    target.region,
+    target.modelArn,
+  );
+  loadedAt(period.to).forEach((copy, id) => {
+    runtime.copies.push({
+      id,
+      loadedAt: copy.since!,
+      lastUsedAt: copy.lastUse!,
+      billedFrom: copy.since!,
+      nextWindowAt: last + WINDOW,
+    });
+    runtime.nextCopyId = id + 1;
+  });
 }
 
 /**
