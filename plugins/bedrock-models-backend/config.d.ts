@@ -11,6 +11,19 @@ export interface Config {
       /** IAM role Bedrock assumes to read import artifacts from S3 (needed to import into this account). */
       importRoleArn?: string;
     }>;
+    /**
+     * Where imports may come from: per account, the S3 folders artifacts may be read from. Anything else
+     * is refused with a message naming the allowed folders. `{group}` in a prefix stands for the name of
+     * the model's owner (`support-ml` for group:default/support-ml), so each team imports from its own
+     * folder. An account without sources accepts no imports.
+     */
+    sources?: Array<{
+      accountId: string;
+      /** Folders every owner may import from, e.g. `s3://ml-artifacts/teams/{group}/`. */
+      prefixes?: string[];
+      /** Further folders for named owners (entity refs). */
+      owners?: Array<{ owner: string; prefixes: string[] }>;
+    }>;
     /** Alias pointers each model has per Region; defaults to production and staging. */
     aliases?: string[];
     /** SSM parameter prefix; a pointer is published at `<prefix>/<model>/<alias>`. Defaults to /bedrock-models. */

@@ -12,9 +12,11 @@ import knexFactory from 'knex';
 import { AwsClients } from '../src/aws/AwsClients';
 import { BedrockImportApi } from '../src/aws/BedrockImportApi';
 import { readRegistryConfig } from '../src/config/readRegistryConfig';
-import { DatabaseImportStore } from '../src/database/DatabaseImportStore';
 import { MIGRATIONS_TABLE } from '../src/database/migrateDatabase';
-import { ModelDiscovery } from '../src/discovery/ModelDiscovery';
+import { registryStoresOn } from '../src/database/RegistryStores';
+import { ErrorReporter } from '../src/service/ErrorReporter';
+import { RegistryChanges } from '../src/service/RegistryChanges';
+import { ModelDiscovery } from '../src/workers/ModelDiscovery';
 
 const CONNECTION =
   process.env.BENCH_POSTGRES_CONNECTION ??
@@ -88,11 +90,17 @@ async function main() {
     const key = `${call.service}:${call.operation}`;
     calls[key] = (calls[key] ?? 0) + 1;
   });
+  const logger = mockServices.rootLogger({ level: 'warn' });
+  const stores = registryStoresOn(knex);
   const discovery = new ModelDiscovery({
     bedrock: new BedrockImportApi(clients),
-    importStore: new DatabaseImportStore(knex),
+    models: stores.models,
+    imports: stores.imports,
+    discovery: stores.discovery,
     config: readRegistryConfig(rootConfig),
-    logger: mockServices.rootLogger({ level: 'warn' }),
+    logger,
+    changes: new RegistryChanges({ logger }),
+    errors: new ErrorReporter(logger),
   });
 
   const pass = async () => {

@@ -24,9 +24,11 @@ import request from 'supertest';
 import { AwsClients } from './aws/AwsClients';
 import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
 import { readRegistryConfig } from './config/readRegistryConfig';
-import { CostService } from './cost/CostService';
-import { DatabaseRegistryStore } from './database/DatabaseRegistryStore';
+import { CostService } from './service/CostService';
+import { ErrorReporter } from './service/ErrorReporter';
 import { applyMigrations } from './database/migrateDatabase';
+import { registryStoresOn } from './database/RegistryStores';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   importTestConfig,
   startImportBackend,
@@ -279,9 +281,12 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
       clients.onCall(call => {
         if (call.service === 'cloudwatch') cloudWatchCalls.push(call.operation);
       });
+      const stores = registryStoresOn(knex);
       return new CostService({
         metrics: new ModelCopyMetrics(clients),
-        store: new DatabaseRegistryStore(knex),
+        models: stores.models,
+        costs: stores.costs,
+        errors: new ErrorReporter(mockServices.logger.mock()),
         config: readRegistryConfig(rootConfig),
         now: () => now,
       });

@@ -134,12 +134,12 @@ describe('artifact validation', () => {
     );
   });
 
-  it('says so when the bucket does not exist, and refuses malformed input with 400', async () => {
+  it('says so when the bucket cannot be read (without telling a missing bucket from a forbidden one), and refuses malformed input with 400', async () => {
     const missing = await validate({ s3Uri: 's3://no-such-bucket/model/' });
     expect(missing.body.errors).toEqual([
       {
         code: 'artifacts-unreadable',
-        message: `The bucket no-such-bucket does not exist in account ${TEST_ACCOUNT}. Check the bucket name in s3://no-such-bucket/model/.`,
+        message: `The portal cannot read s3://no-such-bucket/model/: there is no such bucket in account ${TEST_ACCOUNT}, or the portal's role may not read it. Check the URI, or grant the portal's role s3:ListBucket and s3:GetObject on it.`,
       },
     ]);
     const bad = await validate({

@@ -7,6 +7,7 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { z } from 'zod';
 import { RegistryConfig } from './config/readRegistryConfig';
+import { ModelSearch } from './database/ModelStore';
 
 /** Parses input with a schema, turning every problem into one 400 that names the fields. */
 export function parseInput<T>(
@@ -112,6 +113,7 @@ export function promoteBody(config: RegistryConfig) {
     version: z.number().int().positive(),
     reason,
     expectedCurrentVersion: believedCurrent,
+    dryRun: z.boolean().optional(),
   });
 }
 
@@ -121,6 +123,7 @@ export function rollbackBody(config: RegistryConfig) {
     region: regionSchema(config),
     reason,
     expectedCurrentVersion: believedCurrent,
+    dryRun: z.boolean().optional(),
   });
 }
 
@@ -170,7 +173,23 @@ export function modelSearchQuery(config: RegistryConfig) {
     .refine(q => !q.aliasState || q.alias, {
       message: 'aliasState needs alias',
       path: ['aliasState'],
-    });
+    })
+    .transform(
+      (q): ModelSearch => ({
+        text: q.q,
+        owner: q.owner,
+        accountId: q.account,
+        region: q.region,
+        architecture: q.architecture,
+        classification: q.classification,
+        alias: q.alias,
+        aliasState: q.aliasState,
+        sort: q.sort,
+        order: q.order,
+        limit: q.limit,
+        offset: q.offset,
+      }),
+    );
 }
 
 /** Body of `POST /models/{model}/versions/{n}/retire`. */
@@ -234,13 +253,6 @@ function artifactFields(config: RegistryConfig) {
   };
 }
 
-/** Body of `POST /validate`. */
-export function validateBody(config: RegistryConfig) {
-  return z
-    .strictObject(artifactFields(config))
-    .superRefine(regionOfAccount(config));
-}
-
 const ownerRef = z
   .string()
   .max(255)
@@ -260,6 +272,13 @@ const ownerRef = z
       return z.NEVER;
     }
   });
+
+/** Body of `POST /validate`. */
+export function validateBody(config: RegistryConfig) {
+  return z
+    .strictObject({ ...artifactFields(config), owner: ownerRef.optional() })
+    .superRefine(regionOfAccount(config));
+}
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 

@@ -247,6 +247,7 @@ describe('model search and version retirement', () => {
   it('keeps the version unchanged when Bedrock refuses, then retires it: DeleteImportedModel in the emulator', async () => {
     await fetch(`${emulator.endpoint}/_emulator/faults`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify([
         { service: 'bedrock', operation: 'DeleteImportedModel', errorRate: 1 },
       ]),

@@ -5,20 +5,10 @@
  */
 
 export * from './constants';
-export * from './health';
 export { checkModelName } from './domain/modelName';
 export { parseS3Uri } from './domain/s3Uri';
 export type { S3Location } from './domain/s3Uri';
-export type {
-  VersionStatus,
-  VersionRef,
-  AliasMove,
-  Model,
-  ModelLineage,
-  ModelVersion,
-  AliasPointer,
-  PointerMove,
-} from './domain/registryTypes';
+export type { VersionRef } from './domain/registryTypes';
 export {
   checkPointerMove,
   checkStaleness,
@@ -29,8 +19,20 @@ export {
   MAX_REASON_LENGTH,
 } from './domain/aliasRules';
 export type { MoveCheck } from './domain/aliasRules';
+export {
+  checkArtifactSource,
+  allowedSourcePrefixes,
+  OWNER_NAME_PLACEHOLDER,
+} from './domain/artifactSources';
+export type { ArtifactSourceRule } from './domain/artifactSources';
+export {
+  checkVersionClassification,
+  checkNewModelOwner,
+} from './domain/classificationRules';
+export type { ClassificationCheck } from './domain/classificationRules';
 export * from './permissions';
-export * from './apiTypes';
+export * from './schema/openapi';
+export * from './apiAliases';
 export * from './domain/importCapabilities';
 export {
   validateArtifacts,

@@ -30,10 +30,20 @@ export const bedrockModelRetirePermission = createPermission({
   resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
 });
 
+/**
+ * Act as a registry admin: create models owned by teams the caller is not in, raise a model's
+ * classification, retire versions discovery found (imported outside the portal).
+ */
+export const bedrockModelAdministerPermission = createPermission({
+  name: 'bedrock.model.administer',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of the bedrock-models plugin. */
 export const bedrockModelsPermissions = [
   bedrockModelReadPermission,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelRetirePermission,
+  bedrockModelAdministerPermission,
 ];

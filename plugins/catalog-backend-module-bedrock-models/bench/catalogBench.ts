@@ -121,8 +121,10 @@ function benchInventory(): RegistryInventory {
         modelName: name,
         alias,
         region: regionOf(i),
+        accountId: ACCOUNT,
         version,
         revision: 1,
+        parameterName: `/bedrock-models/${name}/${alias}`,
         updatedBy: 'user:default/bench',
         updatedAt: AT.toISOString(),
       });

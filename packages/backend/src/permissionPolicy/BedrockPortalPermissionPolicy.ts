@@ -25,6 +25,7 @@ import {
   createBedrockModelConditionalDecision,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import {
+  bedrockModelAdministerPermission,
   bedrockModelPromotePermission,
   bedrockModelRetirePermission,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -37,7 +38,9 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *
  * - bedrock-models: everyone signed in may read and import; promoting, rolling back and retiring a
  *   model's versions is for the model's owners (the user or a group they belong to) and for the
- *   configured admin groups.
+ *   configured admin groups. Acting as a registry admin (`bedrock.model.administer`: creating a model
+ *   for a team one is not in, raising a model's classification, retiring a version discovery found) is
+ *   for the admin groups only.
  * - catalog: deleting an entity (`catalog.entity.delete`) and unregistering a location
  *   (`catalog.location.delete`) are for the admin groups only, owners included: the catalog is the
  *   governance record, and removing a model or its owner from it is an admin's decision.
@@ -96,6 +99,7 @@ export class BedrockPortalPermissionPolicy implements PermissionPolicy {
       );
     }
     if (
+      isPermission(permission, bedrockModelAdministerPermission) ||
       isPermission(permission, catalogEntityDeletePermission) ||
       isPermission(permission, catalogLocationDeletePermission)
     ) {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { isModelOwner } from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import {
+  bedrockModelAdministerPermission,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelReadPermission,
@@ -197,11 +198,12 @@ describe('BedrockPortalPermissionPolicy: what a governance portal keeps for admi
     ['admin', true, true, true],
     ['no user (unauthenticated)', false, false, false],
   ] as const)(
-    "%s: delete entities and locations %p; read and cancel ana's task %p, cy's task %p",
+    "%s: delete entities and locations, and act as registry admin %p; read and cancel ana's task %p, cy's task %p",
     async (caller, mayDelete, anasTask, cysTask) => {
       for (const permission of [
         catalogEntityDeletePermission,
         catalogLocationDeletePermission,
+        bedrockModelAdministerPermission,
       ]) {
         expect([
           permission.name,

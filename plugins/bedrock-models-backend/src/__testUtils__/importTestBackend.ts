@@ -17,6 +17,7 @@ import {
   OWNER_GROUP_ENTITY,
   registryTestConfig,
   TEST_ACCOUNT,
+  TEST_SOURCES,
 } from './registryFixtures';
 
 /** The scheduled task ids tests drive by hand. */
@@ -50,6 +51,8 @@ export function importTestConfig(
           importRoleArn: `arn:aws:iam::${TEST_ACCOUNT}:role/BedrockModelImport`,
         },
       ],
+      // Where imports may come from (the integrity tests cover refusals of anything else).
+      sources: TEST_SOURCES,
       // Tests move fast; the default is 30 s between two calls about a job.
       imports: { pollIntervalSeconds: 0.05, warmUp: extra.warmUp ?? false },
       dataResidency: extra.dataResidency,

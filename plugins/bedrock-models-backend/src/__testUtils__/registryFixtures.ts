@@ -16,6 +16,20 @@ export const TEST_ACCOUNT = '123456789012';
 export const testArn = (n: number, region = 'us-east-1') =>
   `arn:aws:bedrock:${region}:${TEST_ACCOUNT}:imported-model/v${n}aaaaaaaaaa`;
 
+/** The buckets test artifacts are staged in: the sources test imports may come from. */
+export const TEST_SOURCES = [
+  {
+    accountId: TEST_ACCOUNT,
+    prefixes: [
+      's3://ml-artifacts/',
+      's3://no-such-bucket/',
+      's3://drill-artifacts/',
+      's3://drill-kill/',
+      's3://corpus-bucket/',
+    ],
+  },
+];
+
 /** Root config for a test backend: managed Regions, and the emulator (when given) with static keys. */
 export function registryTestConfig(options: {
   regions: string[];

@@ -22,7 +22,14 @@ type AwsErrorLike = {
   $metadata?: { httpStatusCode?: number };
 };
 
-/** S3 errors that mean "the user pointed at something the portal cannot read", not an outage. */
+const unreadable = (where: string, accountId: string) =>
+  `The portal cannot read ${where}: there is no such bucket in account ${accountId}, or the portal's role may not read it. Check the URI, or grant the portal's role s3:ListBucket and s3:GetObject on it.`;
+
+/**
+ * S3 errors that mean "the user pointed at something the portal cannot read", not an outage. A missing
+ * bucket and one the portal may not read get the same answer, so the portal cannot be used to learn
+ * which buckets exist.
+ */
 function describeUserError(
   error: AwsErrorLike,
   location: S3Location,
@@ -31,17 +38,16 @@ function describeUserError(
 ): string | undefined {
   const where = `s3://${location.bucket}/${location.prefix}`;
   switch (error.name) {
-    case 'NoSuchBucket':
-      return `The bucket ${location.bucket} does not exist in account ${accountId}. Check the bucket name in ${where}.`;
     case 'PermanentRedirect':
     case 'AuthorizationHeaderMalformed':
       return `The bucket ${location.bucket} is not in ${region}. Copy the artifacts to a bucket in ${region}, or import into the bucket's Region.`;
+    case 'NoSuchBucket':
     case 'AccessDenied':
     case 'Forbidden':
-      return `The portal may not read ${where} (AccessDenied). Grant the portal's role s3:ListBucket and s3:GetObject on it.`;
+      return unreadable(where, accountId);
     default:
       return error.$metadata?.httpStatusCode === 403
-        ? `The portal may not read ${where}. Grant the portal's role s3:ListBucket and s3:GetObject on it.`
+        ? unreadable(where, accountId)
         : undefined;
   }
 }
@@ -65,6 +71,8 @@ export class ArtifactReader {
             Bucket: location.bucket,
             Prefix: location.prefix,
             ContinuationToken: token,
+            // A bucket of another account is refused by S3, not read.
+            ExpectedBucketOwner: accountId,
           }),
         );
         for (const object of page.Contents ?? []) {
@@ -118,7 +126,11 @@ export class ArtifactReader {
     let text: string;
     try {
       const object = await s3.send(
-        new GetObjectCommand({ Bucket: location.bucket, Key: location.prefix }),
+        new GetObjectCommand({
+          Bucket: location.bucket,
+          Key: location.prefix,
+          ExpectedBucketOwner: target.accountId,
+        }),
       );
       if ((object.ContentLength ?? 0) > MAX_CONFIG_BYTES) {
         // Not read: let go of the connection instead of leaving the body pending.

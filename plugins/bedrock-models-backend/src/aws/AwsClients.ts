@@ -113,7 +113,12 @@ export class AwsClients {
       'ssm',
       accountId,
       region,
-      async config => new SSMClient(config),
+      // A pointer's write holds its lock: a hung connection must not hold it (or a request) for long.
+      async config =>
+        new SSMClient({
+          ...config,
+          requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000 },
+        }),
     );
   }
 

@@ -1,5 +1,6 @@
 import {
   CreateModelImportJobCommand,
+  DeleteImportedModelCommand,
   GetImportedModelCommand,
   GetModelImportJobCommand,
   ImportedModelSummary,
@@ -112,6 +113,23 @@ export class BedrockImportApi {
       s3Uri: model.modelDataSource?.s3DataSource?.s3Uri,
       creationTime: model.creationTime,
     };
+  }
+
+  /** Deletes an imported model; answers false when it was already gone. */
+  async deleteImportedModel(
+    target: AwsTarget,
+    modelArn: string,
+  ): Promise<boolean> {
+    const bedrock = await this.clients.bedrock(target.accountId, target.region);
+    try {
+      await bedrock.send(
+        new DeleteImportedModelCommand({ modelIdentifier: modelArn }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ResourceNotFoundException') return false;
+      throw error;
+    }
   }
 
   /** Every imported model in the account and Region (all pages). */

@@ -6,6 +6,7 @@ describe('readRegistryConfig', () => {
     expect(readRegistryConfig(new ConfigReader({}))).toEqual({
       accounts: [],
       aliases: ['production', 'staging'],
+      sources: [],
       ssmParameterPrefix: '/bedrock-models',
       adminGroups: [],
       classifications: ['public', 'internal', 'confidential', 'phi'],
@@ -139,5 +140,54 @@ describe('readRegistryConfig', () => {
     expect(() =>
       readRegistryConfig(new ConfigReader({ bedrockModels })),
     ).toThrow(message);
+  });
+
+  it('reads the allowed artifact sources, and refuses ones that are not S3 folders', () => {
+    const accounts = [{ accountId: '123456789012', regions: ['us-east-1'] }];
+    const config = readRegistryConfig(
+      new ConfigReader({
+        bedrockModels: {
+          accounts,
+          sources: [
+            {
+              accountId: '123456789012',
+              prefixes: ['s3://ml-artifacts/teams/{group}/'],
+              owners: [
+                {
+                  owner: 'group:default/support-ml',
+                  prefixes: ['s3://shared-artifacts/support/'],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(config.sources).toEqual([
+      {
+        accountId: '123456789012',
+        prefixes: ['s3://ml-artifacts/teams/{group}/'],
+        owners: [
+          {
+            owner: 'group:default/support-ml',
+            prefixes: ['s3://shared-artifacts/support/'],
+          },
+        ],
+      },
+    ]);
+    const read = (sources: object[]) => () =>
+      readRegistryConfig(
+        new ConfigReader({ bedrockModels: { accounts, sources } }),
+      );
+    expect(
+      read([{ accountId: '123456789012', prefixes: ['s3://bucket/no-slash'] }]),
+    ).toThrow(
+      'bedrockModels.sources[0].prefixes: "s3://bucket/no-slash" must be an S3 folder such as s3://bucket/teams/{group}/ (ending with "/")',
+    );
+    expect(
+      read([{ accountId: '999999999999', prefixes: ['s3://bucket/'] }]),
+    ).toThrow(
+      'bedrockModels.sources[0].accountId: 999999999999 is not one of bedrockModels.accounts',
+    );
   });
 });

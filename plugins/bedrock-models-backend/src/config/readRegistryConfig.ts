@@ -1,5 +1,10 @@
 import { Config } from '@backstage/config';
-import { PriceSheet } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  ArtifactSourceRule,
+  OWNER_NAME_PLACEHOLDER,
+  parseS3Uri,
+  PriceSheet,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** The registry's settings, read and checked once at start-up. */
 export type RegistryConfig = {
@@ -13,6 +18,8 @@ export type RegistryConfig = {
   ssmParameterPrefix: string;
   adminGroups: string[];
   classifications: string[];
+  /** Where each account's imports may come from, per owner. */
+  sources: ArtifactSourceRule[];
   /** Classification -> Regions where such data may be stored; unlisted classifications may go anywhere. */
   dataResidency: Record<string, string[]>;
   imports: {
@@ -124,6 +131,10 @@ export function readRegistryConfig(config: Config): RegistryConfig {
   return {
     accounts,
     aliases,
+    sources: readSources(
+      root?.getOptionalConfigArray('sources') ?? [],
+      accounts,
+    ),
     dataResidency,
     imports: {
       pollIntervalSeconds,
@@ -151,6 +162,54 @@ export function parameterNameFor(
   alias: string,
 ): string {
   return `${config.ssmParameterPrefix}/${modelName}/${alias}`;
+}
+
+/** Checks one source prefix: an S3 folder (with `{group}` standing for a name), ending with "/". */
+function checkSourcePrefix(prefix: string, where: string): string {
+  const sample = prefix.split(OWNER_NAME_PLACEHOLDER).join('team');
+  const parsed = parseS3Uri(sample);
+  if ('problem' in parsed || !prefix.endsWith('/')) {
+    throw new Error(
+      `${where}: "${prefix}" must be an S3 folder such as s3://bucket/teams/${OWNER_NAME_PLACEHOLDER}/ (ending with "/")${
+        'problem' in parsed ? `: ${parsed.problem}` : ''
+      }`,
+    );
+  }
+  return prefix;
+}
+
+/** Reads `bedrockModels.sources`: per account, the S3 prefixes imports may come from. */
+function readSources(
+  entries: Config[],
+  accounts: RegistryConfig['accounts'],
+): ArtifactSourceRule[] {
+  return entries.map((entry, i) => {
+    const accountId = entry.getString('accountId');
+    if (!accounts.some(a => a.accountId === accountId)) {
+      throw new Error(
+        `bedrockModels.sources[${i}].accountId: ${accountId} is not one of bedrockModels.accounts`,
+      );
+    }
+    return {
+      accountId,
+      prefixes: (entry.getOptionalStringArray('prefixes') ?? []).map(p =>
+        checkSourcePrefix(p, `bedrockModels.sources[${i}].prefixes`),
+      ),
+      owners: (entry.getOptionalConfigArray('owners') ?? []).map(
+        (owner, j) => ({
+          owner: owner.getString('owner'),
+          prefixes: owner
+            .getStringArray('prefixes')
+            .map(p =>
+              checkSourcePrefix(
+                p,
+                `bedrockModels.sources[${i}].owners[${j}].prefixes`,
+              ),
+            ),
+        }),
+      ),
+    };
+  });
 }
 
 /** Reads prices per Region; a Region without a price gets no cost figure rather than a made-up one. */

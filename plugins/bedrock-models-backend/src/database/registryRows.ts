@@ -5,6 +5,7 @@ import {
   PointerMove,
   VersionStatus,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { Knex } from 'knex';
 
 /** Row shapes of the registry's tables and their mapping to the shared types. */
 
@@ -39,6 +40,7 @@ export type VersionRow = {
   imported_model_name: string | null;
   cold_start_ms: number | null;
   last_check_error: string | null;
+  flag?: string | null;
   managed: boolean | number;
   created_by: string;
   created_at: string | Date;
@@ -51,6 +53,7 @@ export type PointerRow = {
   region: string;
   version_number: number;
   revision: number;
+  account_id: string | null;
   updated_by: string;
   updated_at: string | Date;
 };
@@ -112,6 +115,7 @@ export function toVersion(row: VersionRow): ModelVersion {
     importedModelName: orUndefined(row.imported_model_name),
     coldStartMs: orUndefined(row.cold_start_ms),
     lastCheckError: orUndefined(row.last_check_error),
+    flag: row.flag ?? undefined,
     managed: Boolean(row.managed),
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
@@ -119,11 +123,18 @@ export function toVersion(row: VersionRow): ModelVersion {
   };
 }
 
-export function toPointer(row: PointerRow): AliasPointer {
+/** A pointer as stored: what callers read it from (SSM) and what a rollback targets are added by the service. */
+export type PointerRecord = Omit<
+  AliasPointer,
+  'parameterName' | 'rollbackTarget'
+>;
+
+export function toPointer(row: PointerRow): PointerRecord {
   return {
     modelName: row.model_name,
     alias: row.alias,
     region: row.region,
+    accountId: row.account_id ?? '',
     version: row.version_number,
     revision: row.revision,
     updatedBy: row.updated_by,
@@ -155,6 +166,14 @@ export function isUniqueViolation(error: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/** Locks rows for the rest of a transaction on PostgreSQL; SQLite serialises whole write transactions. */
+export function lockForUpdate<T extends Knex.QueryBuilder>(
+  tx: Knex.Transaction,
+  query: T,
+): T {
+  return tx.client.config.client === 'pg' ? (query.forUpdate() as T) : query;
 }
 
 /** The row of a new model (what creating a model takes: a Model without its timestamps). */

@@ -48,8 +48,10 @@ export function checkStaleness(input: {
  * `believedCurrent` undefined means the caller did not say (no stale-state check).
  */
 export function checkPointerMove(input: {
-  version: VersionRef;
+  version: VersionRef & { accountId?: string };
   pointerRegion: string;
+  /** The account the pointer lives in; undefined before its first move. */
+  pointerAccountId?: string;
   alias: string;
   current: number | null;
   believedCurrent?: number | null;
@@ -67,6 +69,20 @@ export function checkPointerMove(input: {
   });
   if (stale.kind !== 'ok') {
     return stale;
+  }
+  const { pointerAccountId } = input;
+  if (
+    pointerAccountId &&
+    version.accountId &&
+    version.accountId !== pointerAccountId
+  ) {
+    // Callers read the pointer's SSM parameter in its own account: naming a version of another account
+    // would leave that parameter naming the old version, with nobody updating it.
+    return {
+      kind: 'conflict',
+      current,
+      message: `Version ${version.number} is in account ${version.accountId}, but the ${alias} pointer in ${pointerRegion} lives in account ${pointerAccountId}, where its callers read it; a pointer never names a version of another account. Import the version into ${pointerAccountId}.`,
+    };
   }
   const problems: string[] = [];
   if (version.region !== pointerRegion) {

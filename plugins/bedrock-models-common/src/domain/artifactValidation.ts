@@ -37,6 +37,8 @@ export type ArtifactValidationInput = {
   };
   /** Classification -> Regions where it may be stored and served; unlisted classifications may go anywhere. */
   dataResidency: Record<string, string[]>;
+  /** Why the source may not be imported from (not an allowed folder for the owner); nothing was read then. */
+  sourceProblem?: string;
 };
 
 /** One problem, with what to do about it. */
@@ -149,7 +151,9 @@ export function validateArtifacts(
     );
   }
 
-  if (listing.listError) {
+  if (input.sourceProblem) {
+    error('source-not-allowed', input.sourceProblem);
+  } else if (listing.listError) {
     error('artifacts-unreadable', listing.listError);
   } else if (listing.objects.length === 0) {
     error(

@@ -1,4 +1,4 @@
-import type { GovernanceReportRow } from '../apiTypes';
+import type { GovernanceReportRow } from '../schema/openapi/generated';
 import { CsvValue, toCsv } from './csv';
 
 const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [

@@ -99,10 +99,12 @@ export function productionPointers(): AliasPointer[] {
     modelName,
     alias: 'production',
     region,
+    accountId: '123456789012',
     version,
     revision: 1,
     updatedBy,
     updatedAt: '2026-11-10T09:00:00.000Z',
+    parameterName: `/bedrock-models/${modelName}/production`,
   });
   return [
     pointer('support-assistant', 'us-east-1', 2, 'user:default/bob'),

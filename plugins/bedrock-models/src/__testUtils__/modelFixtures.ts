@@ -50,10 +50,12 @@ export function aPointer(
     modelName: MODEL,
     alias,
     region,
+    accountId: '123456789012',
     version,
     revision: 1,
     updatedBy: 'user:default/ana',
     updatedAt: '2026-11-10T09:00:00.000Z',
+    parameterName: `/bedrock-models/${MODEL}/${alias}`,
     ...overrides,
   };
 }

@@ -61,9 +61,11 @@ export function aPointer(
     modelName,
     alias,
     region,
+    accountId: '123456789012',
     version,
     revision: 1,
     updatedBy: 'user:default/guest',
     updatedAt: AT,
+    parameterName: `/bedrock-models/${modelName}/${alias}`,
   };
 }

@@ -383,10 +383,12 @@ export class FakeBedrockModelsService implements BedrockModelsService {
       modelName,
       alias,
       region,
+      accountId: pointer?.accountId ?? '123456789012',
       version: toVersion,
       revision: (pointer?.revision ?? 0) + 1,
       updatedBy: actor,
       updatedAt: at,
+      parameterName: `/bedrock-models/${modelName}/${alias}`,
     };
     if (pointer) Object.assign(pointer, moved);
     else this.pointers.push(moved);

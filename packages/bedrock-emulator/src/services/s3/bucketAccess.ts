@@ -24,6 +24,11 @@ export function requireBucket(
   if (bucket.accountId !== request.accountId) {
     throw accessDenied();
   }
+  // ExpectedBucketOwner: S3 refuses with 403 when the bucket belongs to another account.
+  const expectedOwner = request.headers['x-amz-expected-bucket-owner'];
+  if (expectedOwner !== undefined && expectedOwner !== bucket.accountId) {
+    throw accessDenied();
+  }
   return bucket;
 }
 

@@ -15,6 +15,7 @@ backend.add(mockServices.rootConfig.factory({ data: config }));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
 backend.add(mockServices.permissions.factory());
+backend.add(mockServices.userInfo.factory());
 backend.add(eventsServiceFactory);
 backend.add(
   catalogServiceMock.factory({

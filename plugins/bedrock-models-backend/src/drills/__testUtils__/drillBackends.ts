@@ -2,7 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { RunningEmulator } from '@bedrock-portal/bedrock-emulator';
-import { TEST_ACCOUNT } from '../../__testUtils__/registryFixtures';
+import {
+  TEST_ACCOUNT,
+  TEST_SOURCES,
+} from '../../__testUtils__/registryFixtures';
 
 /** A backend process a drill started. */
 export type DrillBackend = {
@@ -53,6 +56,7 @@ export function drillBackendConfig(options: {
         },
       ],
       imports: { pollIntervalSeconds: 0.5 },
+      sources: TEST_SOURCES,
       awsEndpoint: options.emulator.endpoint,
     },
     aws: {

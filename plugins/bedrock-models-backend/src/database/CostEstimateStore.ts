@@ -1,0 +1,22 @@
+/** The last compute estimate of one imported model. */
+export type CostEstimate = {
+  /** The last 30 days of compute; undefined when read but without a price or CMUs to price it. */
+  compute: number | undefined;
+  readAt: Date;
+};
+
+/** The compute estimates last read from CloudWatch, shared by every replica. */
+export interface CostEstimateStore {
+  /** Estimates in one account and Region, by imported-model ARN. */
+  estimates(
+    accountId: string,
+    region: string,
+  ): Promise<Map<string, CostEstimate>>;
+  /** Keeps what one CloudWatch read found, replacing older figures for the same imported models. */
+  save(
+    accountId: string,
+    region: string,
+    readAt: Date,
+    computeByArn: Map<string, number | undefined>,
+  ): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import { Knex } from 'knex';
+import { CostEstimate, CostEstimateStore } from './CostEstimateStore';
+import { iso } from './registryRows';
+
+/** Cost estimates on PostgreSQL or SQLite (table `cost_estimates`). */
+export class DatabaseCostEstimateStore implements CostEstimateStore {
+  constructor(private readonly db: Knex) {}
+
+  async estimates(
+    accountId: string,
+    region: string,
+  ): Promise<Map<string, CostEstimate>> {
+    const rows = await this.db('cost_estimates').where({
+      account_id: accountId,
+      region,
+    });
+    return new Map(
+      rows.map(row => [
+        row.imported_model_arn,
+        {
+          compute:
+            row.compute_30d === null ? undefined : Number(row.compute_30d),
+          readAt: new Date(iso(row.read_at)),
+        },
+      ]),
+    );
+  }
+
+  async save(
+    accountId: string,
+    region: string,
+    readAt: Date,
+    computeByArn: Map<string, number | undefined>,
+  ): Promise<void> {
+    const rows = [...computeByArn].map(([arn, compute]) => ({
+      imported_model_arn: arn,
+      account_id: accountId,
+      region,
+      compute_30d: compute ?? null,
+      read_at: readAt,
+    }));
+    // Batches keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db('cost_estimates')
+        .insert(rows.slice(i, i + 500))
+        .onConflict('imported_model_arn')
+        .merge();
+    }
+  }
+}

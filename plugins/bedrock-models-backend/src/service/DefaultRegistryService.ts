@@ -1,0 +1,221 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ImportVersionRequest,
+  ModelDetails,
+  ModelVersion,
+  PortalSettings,
+  ValidateArtifactsRequest,
+  versionAt,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { RegistryConfig } from '../config/readRegistryConfig';
+import { ModelSearch } from '../database/ModelStore';
+import { RegistryStores } from '../database/RegistryStores';
+import { CostService } from './CostService';
+import { GovernanceReportService } from './GovernanceReportService';
+import { ImportService } from './ImportService';
+import { toAliasPointer, toAliasPointers } from './pointerViews';
+import { PromotionService } from './PromotionService';
+import { QuotaService } from './QuotaService';
+import {
+  PointerMoveInput,
+  RegistryCallOptions,
+  RegistryService,
+} from './RegistryService';
+import { RetirementService } from './RetirementService';
+
+/** The user a change is recorded against; the authorizing layer lets only users change things. */
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { userEntityRef?: string };
+  if (!principal.userEntityRef) {
+    throw new NotAllowedError('Changes are made on behalf of a user.');
+  }
+  return principal.userEntityRef;
+}
+
+/** How many moves a model's page shows. */
+const RECENT_HISTORY = 20;
+
+/**
+ * The registry, unguarded: reads the stores and runs the registry's services. Callers go through
+ * `AuthorizedRegistryService`, which checks permissions first.
+ */
+export class DefaultRegistryService implements RegistryService {
+  constructor(
+    private readonly deps: {
+      stores: RegistryStores;
+      config: RegistryConfig;
+      imports: ImportService;
+      promotion: PromotionService;
+      retirement: RetirementService;
+      cost: CostService;
+      quotas: QuotaService;
+      report: GovernanceReportService;
+    },
+  ) {}
+
+  async getSettings(): Promise<PortalSettings> {
+    const { config } = this.deps;
+    return {
+      accounts: config.accounts.map(a => ({
+        accountId: a.accountId,
+        regions: a.regions,
+      })),
+      aliases: config.aliases,
+      classifications: config.classifications,
+      ssmParameterPrefix: config.ssmParameterPrefix,
+      prices: config.pricing,
+    };
+  }
+
+  async searchModels(search: ModelSearch) {
+    return this.deps.stores.models.searchModels(search);
+  }
+
+  async getModel(modelName: string): Promise<ModelDetails> {
+    const { models, pointers, outbox } = this.deps.stores;
+    const [
+      model,
+      versions,
+      pointerRecords,
+      lastMoves,
+      publishStates,
+      recentHistory,
+      sync,
+    ] = await Promise.all([
+      models.getModel(modelName),
+      models.listVersions(modelName),
+      pointers.listPointers(modelName),
+      pointers.lastMoves(modelName),
+      outbox.publishStates(modelName),
+      pointers.recentHistory(modelName, RECENT_HISTORY),
+      this.deps.report.syncStates(),
+    ]);
+    if (!model)
+      throw new NotFoundError(`There is no model named ${modelName}.`);
+    // Discovery's state where this model has versions: the page warns when AWS could not be listed there.
+    const targets = new Set(versions.map(v => `${v.accountId}|${v.region}`));
+    return {
+      model,
+      versions,
+      pointers: toAliasPointers(this.deps.config, pointerRecords, lastMoves),
+      publishStates,
+      recentHistory,
+      sync: sync.filter(s => targets.has(`${s.accountId}|${s.region}`)),
+    };
+  }
+
+  async getVersion(modelName: string, number: number): Promise<ModelVersion> {
+    const version = await this.deps.stores.models.getVersion(modelName, number);
+    if (!version) {
+      throw new NotFoundError(`Model ${modelName} has no version ${number}.`);
+    }
+    return version;
+  }
+
+  async getPointerHistory(pointer: {
+    modelName: string;
+    alias: string;
+    region: string;
+  }) {
+    await this.requireModel(pointer.modelName);
+    return { items: await this.deps.stores.pointers.pointerHistory(pointer) };
+  }
+
+  async getPointerAt(pointer: {
+    modelName: string;
+    alias: string;
+    region: string;
+    at: Date;
+  }) {
+    await this.requireModel(pointer.modelName);
+    const history = await this.deps.stores.pointers.pointerHistory(pointer);
+    return {
+      modelName: pointer.modelName,
+      alias: pointer.alias,
+      region: pointer.region,
+      at: pointer.at.toISOString(),
+      version: versionAt(history, pointer.at),
+    };
+  }
+
+  async getInventory() {
+    const { models, pointers } = this.deps.stores;
+    const [inventory, pointerRecords] = await Promise.all([
+      models.allModelsAndVersions(),
+      pointers.allPointers(),
+    ]);
+    return {
+      ...inventory,
+      pointers: pointerRecords.map(p => toAliasPointer(this.deps.config, p)),
+    };
+  }
+
+  async getModelCost(modelName: string, period: { from: Date; to: Date }) {
+    await this.requireModel(modelName);
+    return this.deps.cost.modelCost(modelName, period.from, period.to);
+  }
+
+  async getQuotas(accountId: string, region: string) {
+    return this.deps.quotas.report(accountId, region);
+  }
+
+  async getReport() {
+    return this.deps.report.report();
+  }
+
+  async validateArtifacts(
+    request: ValidateArtifactsRequest,
+    options: RegistryCallOptions,
+  ) {
+    // The allowed sources depend on the owner the import would have; the caller's own by default.
+    const owner =
+      request.owner ??
+      (options.credentials.principal as { userEntityRef?: string })
+        .userEntityRef ??
+      '';
+    return this.deps.imports.validate({ ...request, owner });
+  }
+
+  async importVersion(
+    modelName: string,
+    request: ImportVersionRequest,
+    options: RegistryCallOptions & { idempotencyKey: string },
+  ) {
+    return this.deps.imports.importVersion(modelName, request, {
+      actor: actorOf(options.credentials),
+      idempotencyKey: options.idempotencyKey,
+      credentials: options.credentials,
+    });
+  }
+
+  async promote(
+    input: PointerMoveInput & { version: number },
+    options: RegistryCallOptions,
+  ) {
+    return this.deps.promotion.move({
+      ...input,
+      kind: 'promote',
+      actor: actorOf(options.credentials),
+    });
+  }
+
+  async rollback(input: PointerMoveInput, options: RegistryCallOptions) {
+    return this.deps.promotion.move({
+      ...input,
+      kind: 'rollback',
+      actor: actorOf(options.credentials),
+    });
+  }
+
+  async retireVersion(version: { modelName: string; number: number }) {
+    await this.requireModel(version.modelName);
+    return this.deps.retirement.retire(version.modelName, version.number);
+  }
+
+  private async requireModel(name: string) {
+    const model = await this.deps.stores.models.getModel(name);
+    if (!model) throw new NotFoundError(`There is no model named ${name}.`);
+    return model;
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  AuditorServiceCreateEventOptions,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  GovernanceReport,
+  ImportVersionRequest,
+  ImportVersionResponse,
+  ModelCostReport,
+  ModelDetails,
+  ModelSearchResult,
+  ModelVersion,
+  PointerAt,
+  PointerHistory,
+  PointerMoveResponse,
+  PortalSettings,
+  QuotaReport,
+  RegistryInventory,
+  ValidateArtifactsRequest,
+  ValidationReport,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { ModelSearch } from '../database/ModelStore';
+
+/** Who is calling, and (over HTTP) the request, which audit events describe. */
+export type RegistryCallOptions = {
+  credentials: BackstageCredentials;
+  /** The HTTP request, when the call came through the REST API (for audit events). */
+  request?: AuditorServiceCreateEventOptions['request'];
+};
+
+/** A promote or rollback. */
+export type PointerMoveInput = {
+  modelName: string;
+  alias: string;
+  region: string;
+  reason: string;
+  /** The version the caller believes the pointer names (null: none); a mismatch is a 409. */
+  expectedCurrentVersion?: number | null;
+  /** Check everything (permission included) and answer what would happen, changing nothing. */
+  dryRun?: boolean;
+};
+
+/**
+ * Everything the registry does, whoever asks (the REST API, scaffolder actions through it, actions for
+ * AI assistants): queries, imports, promote, rollback and retire. `DefaultRegistryService` does it;
+ * `AuthorizedRegistryService` checks the caller may, and audits; both implement this.
+ */
+export interface RegistryService {
+  getSettings(options: RegistryCallOptions): Promise<PortalSettings>;
+  searchModels(
+    search: ModelSearch,
+    options: RegistryCallOptions,
+  ): Promise<ModelSearchResult>;
+  getModel(
+    modelName: string,
+    options: RegistryCallOptions,
+  ): Promise<ModelDetails>;
+  getVersion(
+    modelName: string,
+    number: number,
+    options: RegistryCallOptions,
+  ): Promise<ModelVersion>;
+  getPointerHistory(
+    pointer: { modelName: string; alias: string; region: string },
+    options: RegistryCallOptions,
+  ): Promise<PointerHistory>;
+  getPointerAt(
+    pointer: { modelName: string; alias: string; region: string; at: Date },
+    options: RegistryCallOptions,
+  ): Promise<PointerAt>;
+  getInventory(options: RegistryCallOptions): Promise<RegistryInventory>;
+  getModelCost(
+    modelName: string,
+    period: { from: Date; to: Date },
+    options: RegistryCallOptions,
+  ): Promise<ModelCostReport>;
+  getQuotas(
+    accountId: string,
+    region: string,
+    options: RegistryCallOptions,
+  ): Promise<QuotaReport>;
+  getReport(options: RegistryCallOptions): Promise<GovernanceReport>;
+  validateArtifacts(
+    request: ValidateArtifactsRequest,
+    options: RegistryCallOptions,
+  ): Promise<ValidationReport>;
+  /** Starts an import; the same idempotency key always answers with the same version. */
+  importVersion(
+    modelName: string,
+    request: ImportVersionRequest,
+    options: RegistryCallOptions & { idempotencyKey: string },
+  ): Promise<ImportVersionResponse>;
+  promote(
+    input: PointerMoveInput & { version: number },
+    options: RegistryCallOptions,
+  ): Promise<PointerMoveResponse>;
+  rollback(
+    input: PointerMoveInput,
+    options: RegistryCallOptions,
+  ): Promise<PointerMoveResponse>;
+  retireVersion(
+    version: { modelName: string; number: number; reason: string },
+    options: RegistryCallOptions,
+  ): Promise<ModelVersion>;
+}

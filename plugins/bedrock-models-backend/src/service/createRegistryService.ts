@@ -1,0 +1,167 @@
+import {
+  AuditorService,
+  AuthService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AwsLayer } from '../aws/AwsLayer';
+import { RegistryConfig } from '../config/readRegistryConfig';
+import { RegistryStores } from '../database/RegistryStores';
+import { CostRefresh } from '../workers/CostRefresh';
+import { ImportJobTracker } from '../workers/ImportJobTracker';
+import { ModelDiscovery } from '../workers/ModelDiscovery';
+import { SSM_PUBLISHER_TASK_ID, SsmPublisher } from '../workers/SsmPublisher';
+import { SsmReconciler } from '../workers/SsmReconciler';
+import { AuthorizedRegistryService } from './AuthorizedRegistryService';
+import { CostService } from './CostService';
+import { DefaultRegistryService } from './DefaultRegistryService';
+import { ErrorReporter } from './ErrorReporter';
+import { GovernanceReportService } from './GovernanceReportService';
+import { ImportJobStarter } from './ImportJobStarter';
+import { ImportService } from './ImportService';
+import { PromotionService } from './PromotionService';
+import { QuotaService } from './QuotaService';
+import { RegistryChanges } from './RegistryChanges';
+import { RegistryService } from './RegistryService';
+import { RetirementService } from './RetirementService';
+
+/** The registry's scheduled work, built with the same parts as the service. */
+export type RegistryWorkers = {
+  tracker: ImportJobTracker;
+  discovery: ModelDiscovery;
+  publisher: SsmPublisher;
+  reconciler: SsmReconciler;
+  costRefresh: CostRefresh;
+};
+
+/**
+ * Builds the registry: the services that do the work, the authorizing layer callers use, and the
+ * workers that share their parts.
+ */
+export function createRegistryService(deps: {
+  stores: RegistryStores;
+  aws: AwsLayer;
+  changes: RegistryChanges;
+  errors: ErrorReporter;
+  config: RegistryConfig;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  auth: AuthService;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+}): { registry: RegistryService; workers: RegistryWorkers } {
+  const { stores, aws, changes, errors, config, logger } = deps;
+  const retryPublishing = () =>
+    deps.scheduler
+      .triggerTask(SSM_PUBLISHER_TASK_ID)
+      .catch(error => logger.debug(`SSM publish trigger: ${error}`));
+  const publisher = new SsmPublisher({
+    outbox: stores.outbox,
+    ssm: aws.ssm,
+    logger,
+    errors,
+  });
+  const starter = new ImportJobStarter({
+    bedrock: aws.bedrock,
+    models: stores.models,
+    imports: stores.imports,
+    errors,
+    config,
+    logger,
+  });
+  const quotas = new QuotaService({
+    reader: aws.quotas,
+    models: stores.models,
+    discovery: stores.discovery,
+  });
+  const cost = new CostService({
+    metrics: aws.metrics,
+    models: stores.models,
+    costs: stores.costs,
+    errors,
+    config,
+  });
+  const report = new GovernanceReportService({
+    models: stores.models,
+    pointers: stores.pointers,
+    discovery: stores.discovery,
+    cost,
+    config,
+  });
+  const inner = new DefaultRegistryService({
+    stores,
+    config,
+    cost,
+    quotas,
+    report,
+    imports: new ImportService({
+      artifacts: aws.artifacts,
+      quotas,
+      models: stores.models,
+      imports: stores.imports,
+      starter,
+      catalog: deps.catalog,
+      changes,
+      config,
+      logger,
+    }),
+    promotion: new PromotionService({
+      models: stores.models,
+      pointers: stores.pointers,
+      publisher,
+      changes,
+      config,
+      retryPublishing,
+    }),
+    retirement: new RetirementService({
+      models: stores.models,
+      bedrock: aws.bedrock,
+      changes,
+      errors,
+    }),
+  });
+  const registry = new AuthorizedRegistryService(inner, {
+    permissions: deps.permissions,
+    auth: deps.auth,
+    userInfo: deps.userInfo,
+    auditor: deps.auditor,
+    models: stores.models,
+    config,
+  });
+  const workers: RegistryWorkers = {
+    publisher,
+    tracker: new ImportJobTracker({
+      bedrock: aws.bedrock,
+      imports: stores.imports,
+      starter,
+      config,
+      logger,
+      changes,
+      errors,
+    }),
+    discovery: new ModelDiscovery({
+      bedrock: aws.bedrock,
+      models: stores.models,
+      imports: stores.imports,
+      discovery: stores.discovery,
+      config,
+      logger,
+      changes,
+      errors,
+    }),
+    reconciler: new SsmReconciler({
+      outbox: stores.outbox,
+      ssm: aws.ssm,
+      logger,
+      errors,
+      retryPublishing,
+    }),
+    costRefresh: new CostRefresh({ cost, models: stores.models, logger }),
+  };
+  return { registry, workers };
+}

@@ -1,0 +1,44 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { RegistryConfig } from '../config/readRegistryConfig';
+import { RegistryWorkers } from '../service/createRegistryService';
+import { RegistryChanges } from '../service/RegistryChanges';
+import { CostRefresh } from './CostRefresh';
+import { ImportJobTracker } from './ImportJobTracker';
+import { ModelDiscovery } from './ModelDiscovery';
+import { SsmPublisher } from './SsmPublisher';
+import { SsmReconciler } from './SsmReconciler';
+
+/** Schedules every worker; each owns its task's id, frequency and timeout. */
+export async function scheduleWorkers(options: {
+  workers: RegistryWorkers;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  changes: RegistryChanges;
+  config: RegistryConfig;
+}): Promise<void> {
+  const { workers, scheduler, logger, changes, config } = options;
+  await ImportJobTracker.schedule({
+    tracker: workers.tracker,
+    scheduler,
+    config,
+    logger,
+    changes,
+  });
+  await ModelDiscovery.schedule({
+    discovery: workers.discovery,
+    scheduler,
+    config,
+    logger,
+  });
+  await SsmPublisher.schedule({
+    publisher: workers.publisher,
+    scheduler,
+    logger,
+  });
+  await SsmReconciler.schedule({
+    reconciler: workers.reconciler,
+    scheduler,
+    logger,
+  });
+  await CostRefresh.schedule({ refresh: workers.costRefresh, scheduler });
+}
