@@ -255,9 +255,19 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,created_by,created_at,managed,estimated_monthly_cost',
+      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,production_version,last_promoted_by,last_promoted_at,managed,created_by,created_at,estimated_monthly_cost',
     );
     expect(lines).toHaveLength(5);
+    // The page's filters narrow the export as they narrow the table.
+    const filtered = await get(
+      '/report?format=csv&region=eu-central-1&q=SUMMAR&managed=managed',
+    );
+    expect(filtered.text.trim().split('\r\n').slice(1)).toEqual([
+      expect.stringMatching(/^support-summarizer,3,.*,eu-central-1,/),
+    ]);
+    const json = await get('/report?production=serving&status=ready');
+    expect(json.body.rows).toEqual([]);
+    expect((await get('/report?managed=maybe')).status).toBe(400);
     expect(lines[2]).toMatch(
       /^support-summarizer,1,group:default\/support-ml,internal,123456789012,us-east-1,ready,llama,arn:aws:bedrock:/,
     );

@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { RegistryConfig } from './config/readRegistryConfig';
 import { ModelSearch } from './database/ModelStore';
+import { ReportFilters } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** Parses input with a schema, turning every problem into one 400 that names the fields. */
 export function parseInput<T>(
@@ -363,6 +364,25 @@ export function quotasQuery(config: RegistryConfig) {
 }
 
 /** Query of `GET /report`. */
-export const reportQuery = z.strictObject({
-  format: z.enum(['json', 'csv']).default('json'),
-});
+export const reportQuery = z
+  .strictObject({
+    format: z.enum(['json', 'csv']).default('json'),
+    q: z.string().max(200).optional(),
+    owner: z.string().max(255).optional(),
+    region: z.string().max(32).optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'must be a 12-digit account id')
+      .optional(),
+    architecture: z.string().max(64).optional(),
+    classification: z.string().max(64).optional(),
+    status: z
+      .enum(['importing', 'ready', 'failed', 'retired', 'deleted'])
+      .optional(),
+    managed: z.enum(['managed', 'unmanaged']).optional(),
+    production: z.enum(['serving', 'not-serving']).optional(),
+  })
+  .transform(({ format, account, ...filters }) => ({
+    format,
+    filters: { ...filters, accountId: account } as ReportFilters,
+  }));

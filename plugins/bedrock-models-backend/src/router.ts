@@ -106,8 +106,8 @@ export async function createRouter(
   });
 
   router.get('/report', async (req, res) => {
-    const { format } = parseInput(reportQuery, req.query, 'query');
-    const report = await registry.getReport(await caller(req));
+    const { format, filters } = parseInput(reportQuery, req.query, 'query');
+    const report = await registry.getReport(filters, await caller(req));
     if (format !== 'csv') {
       res.json(report);
       return;

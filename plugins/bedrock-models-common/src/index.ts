@@ -50,6 +50,8 @@ export type {
 export * from './domain/costArithmetic';
 export * from './events';
 export { governanceReportCsv } from './domain/governanceCsv';
+export { matchesReportFilters, servesProduction } from './domain/reportFilters';
+export type { ReportFilters } from './domain/reportFilters';
 export { toCsv } from './domain/csv';
 export type { CsvValue } from './domain/csv';
 export {

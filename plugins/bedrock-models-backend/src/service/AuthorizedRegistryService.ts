@@ -21,6 +21,7 @@ import {
   checkNewModelOwner,
   checkVersionClassification,
   ImportVersionRequest,
+  ReportFilters,
   ValidateArtifactsRequest,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { JsonObject } from '@backstage/types';
@@ -138,9 +139,9 @@ export class AuthorizedRegistryService implements RegistryService {
     return this.inner.getQuotas(accountId, region, options);
   }
 
-  async getReport(options: RegistryCallOptions) {
+  async getReport(filters: ReportFilters, options: RegistryCallOptions) {
     await this.requireOnModel(bedrockModelReadPermission, '*', options);
-    return this.inner.getReport(options);
+    return this.inner.getReport(filters, options);
   }
 
   async validateArtifacts(

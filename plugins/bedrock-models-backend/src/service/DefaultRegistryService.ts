@@ -5,6 +5,7 @@ import {
   ModelDetails,
   ModelVersion,
   PortalSettings,
+  ReportFilters,
   ValidateArtifactsRequest,
   versionAt,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -160,8 +161,8 @@ export class DefaultRegistryService implements RegistryService {
     return this.deps.quotas.report(accountId, region);
   }
 
-  async getReport() {
-    return this.deps.report.report();
+  async getReport(filters: ReportFilters) {
+    return this.deps.report.report(filters);
   }
 
   async validateArtifacts(

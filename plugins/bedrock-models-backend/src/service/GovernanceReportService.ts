@@ -1,7 +1,10 @@
 import {
+  AliasPointer,
   DiscoverySyncState,
   GovernanceReport,
   GovernanceReportRow,
+  matchesReportFilters,
+  ReportFilters,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { DiscoveryStateStore } from '../database/DiscoveryStateStore';
@@ -22,16 +25,25 @@ export class GovernanceReportService {
     },
   ) {}
 
-  async report(): Promise<GovernanceReport> {
+  /** The report, narrowed to the rows the filters let through (every row without filters). */
+  async report(filters: ReportFilters = {}): Promise<GovernanceReport> {
     const [{ models, versions }, pointers] = await Promise.all([
       this.deps.models.allModelsAndVersions(),
       this.deps.pointers.allPointers(),
     ]);
     const modelByName = new Map(models.map(m => [m.name, m]));
     const pointersOf = new Map<string, string[]>();
+    // The first configured alias is the one governance calls production.
+    const production = new Map<
+      string,
+      Pick<AliasPointer, 'version' | 'updatedBy' | 'updatedAt'>
+    >();
     for (const p of pointers) {
       const key = `${p.modelName}|${p.region}|${p.version}`;
       pointersOf.set(key, [...(pointersOf.get(key) ?? []), p.alias]);
+      if (p.alias === this.deps.config.aliases[0]) {
+        production.set(`${p.modelName}|${p.region}`, p);
+      }
     }
     const [estimates, sync] = await Promise.all([
       this.deps.cost.monthlyEstimates(versions),
@@ -39,6 +51,7 @@ export class GovernanceReportService {
     ]);
     const rows: GovernanceReportRow[] = versions.map(v => {
       const model = modelByName.get(v.modelName)!;
+      const serving = production.get(`${v.modelName}|${v.region}`);
       return {
         model: v.modelName,
         owner: model.owner,
@@ -55,12 +68,15 @@ export class GovernanceReportService {
         createdAt: v.createdAt,
         managed: v.managed,
         flag: v.flag,
+        productionVersion: serving?.version,
+        lastPromotedBy: serving?.updatedBy,
+        lastPromotedAt: serving?.updatedAt,
         estimatedMonthlyCost: estimates.byVersion.get(v),
       };
     });
     return {
       generatedAt: new Date().toISOString(),
-      rows,
+      rows: rows.filter(row => matchesReportFilters(row, filters)),
       staleSince: estimates.staleSince?.toISOString(),
       awsErrors: estimates.errors.length > 0 ? estimates.errors : undefined,
       lastSyncAt: oldestSuccess(sync, this.targetKeys().size),

@@ -16,6 +16,7 @@ import {
   PortalSettings,
   QuotaReport,
   RegistryInventory,
+  ReportFilters,
   ValidateArtifactsRequest,
   ValidationReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -79,7 +80,10 @@ export interface RegistryService {
     region: string,
     options: RegistryCallOptions,
   ): Promise<QuotaReport>;
-  getReport(options: RegistryCallOptions): Promise<GovernanceReport>;
+  getReport(
+    filters: ReportFilters,
+    options: RegistryCallOptions,
+  ): Promise<GovernanceReport>;
   validateArtifacts(
     request: ValidateArtifactsRequest,
     options: RegistryCallOptions,

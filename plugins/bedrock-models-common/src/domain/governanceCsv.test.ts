@@ -18,6 +18,9 @@ describe('governanceReportCsv', () => {
         createdBy: 'user:default/ana, "the lead"',
         createdAt: '2026-11-01T00:00:00.000Z',
         managed: true,
+        productionVersion: 2,
+        lastPromotedBy: 'user:default/ana',
+        lastPromotedAt: '2026-11-03T00:00:00.000Z',
         estimatedMonthlyCost: 12.345,
       },
       {
@@ -35,10 +38,10 @@ describe('governanceReportCsv', () => {
       },
     ]);
     expect(csv.split('\r\n')).toEqual([
-      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,created_by,created_at,managed,estimated_monthly_cost',
-      'summarizer,2,group:default/support-ml,internal,123456789012,us-east-1,ready,llama,arn:aws:bedrock:us-east-1:123456789012:imported-model/abc,production staging,"user:default/ana, ""the lead""",2026-11-01T00:00:00.000Z,yes,12.35',
+      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,production_version,last_promoted_by,last_promoted_at,managed,created_by,created_at,estimated_monthly_cost',
+      'summarizer,2,group:default/support-ml,internal,123456789012,us-east-1,ready,llama,arn:aws:bedrock:us-east-1:123456789012:imported-model/abc,production staging,2,user:default/ana,2026-11-03T00:00:00.000Z,true,"user:default/ana, ""the lead""",2026-11-01T00:00:00.000Z,12.35',
       // A formula-looking owner is defused so spreadsheets show it as text.
-      `faq,1,"'=HYPERLINK(""x"")",public,123456789012,us-west-2,importing,,,,bedrock-models:discovery,2026-11-02T00:00:00.000Z,no,`,
+      `faq,1,"'=HYPERLINK(""x"")",public,123456789012,us-west-2,importing,,,,,,,false,bedrock-models:discovery,2026-11-02T00:00:00.000Z,`,
       '',
     ]);
   });

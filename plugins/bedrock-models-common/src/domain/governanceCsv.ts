@@ -1,4 +1,5 @@
 import type { GovernanceReportRow } from '../schema/openapi/generated';
+import { roundMoney } from './costArithmetic';
 import { CsvValue, toCsv } from './csv';
 
 const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
@@ -12,19 +13,22 @@ const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
   ['architecture', r => r.architecture],
   ['imported_model_arn', r => r.importedModelArn],
   ['pointers', r => r.pointers.join(' ')],
+  ['production_version', r => r.productionVersion],
+  ['last_promoted_by', r => r.lastPromotedBy],
+  ['last_promoted_at', r => r.lastPromotedAt],
+  ['managed', r => r.managed],
   ['created_by', r => r.createdBy],
   ['created_at', r => r.createdAt],
-  ['managed', r => (r.managed ? 'yes' : 'no')],
   [
     'estimated_monthly_cost',
     r =>
       r.estimatedMonthlyCost === undefined
-        ? ''
-        : r.estimatedMonthlyCost.toFixed(2),
+        ? undefined
+        : roundMoney(r.estimatedMonthlyCost),
   ],
 ];
 
-/** The governance report as CSV, one line per version, with a header line. */
+/** The governance report as CSV, one line per version, with a header line: the one export there is. */
 export function governanceReportCsv(rows: GovernanceReportRow[]): string {
   return `${toCsv(
     COLUMNS.map(([name]) => name),

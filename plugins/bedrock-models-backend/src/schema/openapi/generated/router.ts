@@ -1046,6 +1046,19 @@ export const spec = {
           flag: {
             type: 'string',
           },
+          productionVersion: {
+            type: 'integer',
+            description:
+              'What the first configured alias (production) names for this model in this Region.',
+          },
+          lastPromotedBy: {
+            type: 'string',
+            description: 'Who last moved that pointer.',
+          },
+          lastPromotedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
           estimatedMonthlyCost: {
             type: 'number',
             description:
@@ -1526,7 +1539,7 @@ export const spec = {
       get: {
         operationId: 'GetGovernanceReport',
         description:
-          'Every version in every account and Region, as JSON or (format=csv) CSV.',
+          "Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters.",
         parameters: [
           {
             name: 'format',
@@ -1534,6 +1547,79 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['json', 'csv'],
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'Matches model, owner, ARN, account, Region, creator and last promoter.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'region',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'account',
+            in: 'query',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{12}$',
+            },
+          },
+          {
+            name: 'architecture',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'classification',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/VersionStatus',
+            },
+          },
+          {
+            name: 'managed',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['managed', 'unmanaged'],
+            },
+          },
+          {
+            name: 'production',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['serving', 'not-serving'],
             },
           },
         ],

@@ -94,7 +94,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every version in every account and Region, as JSON or (format=csv) CSV.
+   * Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters.
    */
   async getGovernanceReport(
     request: GetGovernanceReportParams = {},

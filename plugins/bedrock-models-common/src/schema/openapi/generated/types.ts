@@ -97,7 +97,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every version in every account and Region, as JSON or (format=csv) CSV. */
+    /** @description Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters. */
     get: operations['GetGovernanceReport'];
     put?: never;
     post?: never;
@@ -570,6 +570,12 @@ export interface components {
       createdAt: string;
       managed: boolean;
       flag?: string;
+      /** @description What the first configured alias (production) names for this model in this Region. */
+      productionVersion?: number;
+      /** @description Who last moved that pointer. */
+      lastPromotedBy?: string;
+      /** Format: date-time */
+      lastPromotedAt?: string;
       /** @description Storage plus the last 30 days' compute; absent when no price or CMUs are known. */
       estimatedMonthlyCost?: number;
     };
@@ -788,6 +794,16 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'json' | 'csv';
+        /** @description Matches model, owner, ARN, account, Region, creator and last promoter. */
+        q?: string;
+        owner?: string;
+        region?: string;
+        account?: string;
+        architecture?: string;
+        classification?: string;
+        status?: components['schemas']['VersionStatus'];
+        managed?: 'managed' | 'unmanaged';
+        production?: 'serving' | 'not-serving';
       };
       header?: never;
       path?: never;
