@@ -32,6 +32,7 @@ export {
 export type { ClassificationCheck } from './domain/classificationRules';
 export * from './permissions';
 export * from './schema/openapi';
+export * from './client';
 export * from './apiAliases';
 export * from './domain/importCapabilities';
 export {

@@ -1,0 +1,174 @@
+import type {
+  GetGovernanceReportParams,
+  GovernanceReport,
+  Health,
+  ImportVersionRequest,
+  ImportVersionResponse,
+  ModelCostReport,
+  ModelDetails,
+  ModelSearchResult,
+  ModelVersion,
+  PointerHistory,
+  PointerMoveResponse,
+  PortalSettings,
+  PromoteRequest,
+  QuotaReport,
+  RegistryInventory,
+  RequestOptions,
+  RetireRequest,
+  RollbackRequest,
+  SearchModelsParams,
+  ValidateArtifactsRequest,
+  ValidationReport,
+} from '../schema/openapi/generated';
+
+/**
+ * Query of `GET /models`, as the contract defines it.
+ *
+ * @public
+ */
+export type SearchModelsQuery = NonNullable<SearchModelsParams['query']>;
+
+/**
+ * The governance report's filters (`GET /report`), as the contract defines them; unset lets every row through.
+ *
+ * @public
+ */
+export type GovernanceReportFilters = Omit<
+  NonNullable<GetGovernanceReportParams['query']>,
+  'format'
+>;
+
+/**
+ * One alias of a model in one Region.
+ *
+ * @public
+ */
+export type PointerLocator = {
+  modelName: string;
+  alias: string;
+  region: string;
+};
+
+/**
+ * A promote: the pointer (model and alias) and the body the contract defines.
+ *
+ * @public
+ */
+export type PromoteVersionCall = PromoteRequest & {
+  modelName: string;
+  alias: string;
+};
+
+/**
+ * A rollback: the pointer (model and alias) and the body the contract defines.
+ *
+ * @public
+ */
+export type RollbackPointerCall = RollbackRequest & {
+  modelName: string;
+  alias: string;
+};
+
+/**
+ * An import: the model, the step's Idempotency-Key and the body the contract defines.
+ *
+ * @public
+ */
+export type ImportVersionCall = ImportVersionRequest & {
+  modelName: string;
+  /** The same key always answers with the same version and never starts a second job. */
+  idempotencyKey: string;
+};
+
+/**
+ * A retirement: the version and the body the contract defines.
+ *
+ * @public
+ */
+export type RetireVersionCall = RetireRequest & {
+  modelName: string;
+  version: number;
+};
+
+/**
+ * What the bedrock-models backend answers, one method per operation of its OpenAPI contract. A call the
+ * backend refuses throws `ResponseError` (from `@backstage/errors`) carrying its status and reason; a
+ * model or version that does not exist is `undefined`. `options.token` replaces the token the fetch API
+ * would add (backends pass one issued for the user they act for).
+ *
+ * @public
+ */
+export interface BedrockModelsApi {
+  /** Whether the backend and its database are up. */
+  getHealth(options?: RequestOptions): Promise<Health>;
+  /** One page of models. */
+  searchModels(
+    query?: SearchModelsQuery,
+    options?: RequestOptions,
+  ): Promise<ModelSearchResult>;
+  /** Configured accounts and Regions, aliases (production first), classifications, SSM prefix and prices. */
+  getSettings(options?: RequestOptions): Promise<PortalSettings>;
+  /** Checks an artifact set before importing it; problems are in the report, not thrown. */
+  validateArtifacts(
+    request: ValidateArtifactsRequest,
+    options?: RequestOptions,
+  ): Promise<ValidationReport>;
+  /** Custom Model Import quotas in one account and Region. */
+  getQuotas(
+    request: { accountId: string; region: string },
+    options?: RequestOptions,
+  ): Promise<QuotaReport>;
+  /** Every version in every account and Region that passes the filters. */
+  getGovernanceReport(
+    filters?: GovernanceReportFilters,
+    options?: RequestOptions,
+  ): Promise<GovernanceReport>;
+  /** The same report as the backend's CSV text (`GET /report?format=csv`). */
+  getReportCsv(
+    filters?: GovernanceReportFilters,
+    options?: RequestOptions,
+  ): Promise<string>;
+  /** Every model, version and pointer. */
+  getInventory(options?: RequestOptions): Promise<RegistryInventory>;
+  /** A model with its versions, pointers, publish states and recent history; undefined when there is none. */
+  getModel(
+    request: { modelName: string },
+    options?: RequestOptions,
+  ): Promise<ModelDetails | undefined>;
+  /** One version; undefined when there is none. */
+  getVersion(
+    request: { modelName: string; version: number },
+    options?: RequestOptions,
+  ): Promise<ModelVersion | undefined>;
+  /** Starts an import (creating the model when new); answers the version, importing. */
+  importVersion(
+    request: ImportVersionCall,
+    options?: RequestOptions,
+  ): Promise<ImportVersionResponse>;
+  /** Cost per version and day; the backend defaults to the last 30 days. */
+  getModelCost(
+    request: { modelName: string; from?: string; to?: string },
+    options?: RequestOptions,
+  ): Promise<ModelCostReport>;
+  /** Deletes a version's imported model in Bedrock; refused while a pointer names it. */
+  retireVersion(
+    request: RetireVersionCall,
+    options?: RequestOptions,
+  ): Promise<ModelVersion>;
+  /** Every move of one pointer. */
+  getPointerHistory(
+    request: PointerLocator,
+    options?: RequestOptions,
+  ): Promise<PointerHistory>;
+  /** Points an alias at a version (or, with `dryRun`, says what it would do). */
+  promoteVersion(
+    request: PromoteVersionCall,
+    options?: RequestOptions,
+  ): Promise<PointerMoveResponse>;
+  /** Points an alias back at its rollback target (or, with `dryRun`, says what it would do). */
+  rollbackPointer(
+    request: RollbackPointerCall,
+    options?: RequestOptions,
+  ): Promise<PointerMoveResponse>;
+}

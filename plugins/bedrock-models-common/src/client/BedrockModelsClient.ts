@@ -1,0 +1,241 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  DefaultApiClient,
+  GovernanceReport,
+  Health,
+  ImportVersionResponse,
+  ModelCostReport,
+  ModelDetails,
+  ModelSearchResult,
+  ModelVersion,
+  PointerHistory,
+  PointerMoveResponse,
+  PortalSettings,
+  QuotaReport,
+  RegistryInventory,
+  RequestOptions,
+  TypedResponse,
+  ValidateArtifactsRequest,
+  ValidationReport,
+} from '../schema/openapi/generated';
+import {
+  BedrockModelsApi,
+  GovernanceReportFilters,
+  ImportVersionCall,
+  PointerLocator,
+  PromoteVersionCall,
+  RetireVersionCall,
+  RollbackPointerCall,
+  SearchModelsQuery,
+} from './BedrockModelsApi';
+
+/** The body of a successful answer; the backend's error (status and reason) otherwise. */
+async function bodyOf<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) throw await ResponseError.fromResponse(response);
+  return response.json();
+}
+
+/** Like {@link bodyOf}, but a 404 (no such model or version) is undefined. */
+async function bodyOrUndefined<T>(
+  response: TypedResponse<T>,
+): Promise<T | undefined> {
+  if (response.status === 404) {
+    // Read the body anyway, so the connection is released.
+    await response.text();
+    return undefined;
+  }
+  return bodyOf(response);
+}
+
+/**
+ * The bedrock-models API over HTTP, in browsers (with Backstage's fetch API, which adds the user's token)
+ * and in backends (passing a token per call). A facade over the client generated from the OpenAPI
+ * contract: it answers bodies instead of responses and throws `ResponseError` for refusals.
+ *
+ * @public
+ */
+export class BedrockModelsClient implements BedrockModelsApi {
+  private readonly apiClient: DefaultApiClient;
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.apiClient = new DefaultApiClient(options);
+  }
+
+  async getHealth(options?: RequestOptions): Promise<Health> {
+    return bodyOf(await this.apiClient.getHealth({}, options));
+  }
+
+  async searchModels(
+    query?: SearchModelsQuery,
+    options?: RequestOptions,
+  ): Promise<ModelSearchResult> {
+    return bodyOf(await this.apiClient.searchModels({ query }, options));
+  }
+
+  async getSettings(options?: RequestOptions): Promise<PortalSettings> {
+    return bodyOf(await this.apiClient.getSettings({}, options));
+  }
+
+  async validateArtifacts(
+    request: ValidateArtifactsRequest,
+    options?: RequestOptions,
+  ): Promise<ValidationReport> {
+    return bodyOf(
+      await this.apiClient.validateArtifacts({ body: request }, options),
+    );
+  }
+
+  async getQuotas(
+    request: { accountId: string; region: string },
+    options?: RequestOptions,
+  ): Promise<QuotaReport> {
+    return bodyOf(
+      await this.apiClient.getQuotas(
+        { query: { account: request.accountId, region: request.region } },
+        options,
+      ),
+    );
+  }
+
+  async getGovernanceReport(
+    filters?: GovernanceReportFilters,
+    options?: RequestOptions,
+  ): Promise<GovernanceReport> {
+    // Without `format` the backend answers JSON, never the CSV member of the answer's union.
+    const response = await this.apiClient.getGovernanceReport(
+      { query: filters },
+      options,
+    );
+    return (await bodyOf(response)) as GovernanceReport;
+  }
+
+  async getReportCsv(
+    filters?: GovernanceReportFilters,
+    options?: RequestOptions,
+  ): Promise<string> {
+    const response = await this.apiClient.getGovernanceReport(
+      { query: { ...filters, format: 'csv' } },
+      options,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
+  }
+
+  async getInventory(options?: RequestOptions): Promise<RegistryInventory> {
+    return bodyOf(await this.apiClient.getInventory({}, options));
+  }
+
+  async getModel(
+    request: { modelName: string },
+    options?: RequestOptions,
+  ): Promise<ModelDetails | undefined> {
+    return bodyOrUndefined(
+      await this.apiClient.getModel(
+        { path: { model: request.modelName } },
+        options,
+      ),
+    );
+  }
+
+  async getVersion(
+    request: { modelName: string; version: number },
+    options?: RequestOptions,
+  ): Promise<ModelVersion | undefined> {
+    return bodyOrUndefined(
+      await this.apiClient.getVersion(
+        {
+          path: {
+            model: request.modelName,
+            version: String(request.version),
+          },
+        },
+        options,
+      ),
+    );
+  }
+
+  async importVersion(
+    request: ImportVersionCall,
+    options?: RequestOptions,
+  ): Promise<ImportVersionResponse> {
+    const { modelName, idempotencyKey, ...body } = request;
+    return bodyOf(
+      await this.apiClient.importVersion(
+        {
+          path: { model: modelName },
+          header: { 'Idempotency-Key': idempotencyKey },
+          body,
+        },
+        options,
+      ),
+    );
+  }
+
+  async getModelCost(
+    request: { modelName: string; from?: string; to?: string },
+    options?: RequestOptions,
+  ): Promise<ModelCostReport> {
+    const { modelName, from, to } = request;
+    return bodyOf(
+      await this.apiClient.getModelCost(
+        { path: { model: modelName }, query: { from, to } },
+        options,
+      ),
+    );
+  }
+
+  async retireVersion(
+    request: RetireVersionCall,
+    options?: RequestOptions,
+  ): Promise<ModelVersion> {
+    const { modelName, version, ...body } = request;
+    return bodyOf(
+      await this.apiClient.retireVersion(
+        { path: { model: modelName, version: String(version) }, body },
+        options,
+      ),
+    );
+  }
+
+  async getPointerHistory(
+    request: PointerLocator,
+    options?: RequestOptions,
+  ): Promise<PointerHistory> {
+    const { modelName, alias, region } = request;
+    const response = await this.apiClient.getPointerHistory(
+      { path: { model: modelName, alias }, query: { region } },
+      options,
+    );
+    // Without `at` the backend answers the history, never the PointerAt member of the union.
+    return (await bodyOf(response)) as PointerHistory;
+  }
+
+  async promoteVersion(
+    request: PromoteVersionCall,
+    options?: RequestOptions,
+  ): Promise<PointerMoveResponse> {
+    const { modelName, alias, ...body } = request;
+    return bodyOf(
+      await this.apiClient.promoteVersion(
+        { path: { model: modelName, alias }, body },
+        options,
+      ),
+    );
+  }
+
+  async rollbackPointer(
+    request: RollbackPointerCall,
+    options?: RequestOptions,
+  ): Promise<PointerMoveResponse> {
+    const { modelName, alias, ...body } = request;
+    return bodyOf(
+      await this.apiClient.rollbackPointer(
+        { path: { model: modelName, alias }, body },
+        options,
+      ),
+    );
+  }
+}
