@@ -56,7 +56,8 @@ test('an import of a broken artifact set stops at validation with the message; o
   await test.step('an import that AWS fails shows AWS’s message in the run and in the versions table', async () => {
     const modelName = freshModelName('e2e-aws-fails');
     // A copy of the good set of its own, so taking a file away from it affects no other journey.
-    const s3Uri = `s3://demo-model-artifacts/e2e/${modelName}/`;
+    // Support ML's own folder: the sources allow each team its own.
+    const s3Uri = `s3://demo-model-artifacts/teams/support-ml/${modelName}/`;
     await copyArtifactSet(REGION, GOOD_SET, s3Uri);
 
     await page.goto(IMPORT_TEMPLATE_PATH);

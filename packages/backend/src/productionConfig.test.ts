@@ -26,6 +26,7 @@ const DEPLOYMENT_ENV = {
   BEDROCK_ACCOUNT_ID: '210987654321',
   BEDROCK_IMPORT_ROLE_ARN: 'arn:aws:iam::210987654321:role/BedrockModelImport',
   BEDROCK_ADMIN_GROUP: 'group:default/ml-governance',
+  BEDROCK_ARTIFACT_BUCKET: 'acme-model-artifacts',
   BEDROCK_PORTAL_ROLE_NAME: 'BedrockPortal',
   BEDROCK_PORTAL_ROLE_EXTERNAL_ID: 'portal-external-id',
   BEDROCK_AWS_ENDPOINT: 'http://127.0.0.1:4599',
@@ -190,6 +191,13 @@ describe('app-config.yaml + app-config.production.yaml, as the production backen
     ]);
     expect(config.get('bedrockModels.adminGroups')).toEqual([
       'group:default/ml-governance',
+    ]);
+    // The demo's artifact folders are replaced: each team imports from its own folder of the company's bucket.
+    expect(config.get('bedrockModels.sources')).toEqual([
+      {
+        accountId: '210987654321',
+        prefixes: ['s3://acme-model-artifacts/teams/{group}/'],
+      },
     ]);
     expect(config.get('bedrockModels.discovery.defaultOwner')).toBe(
       'group:default/ml-governance',
