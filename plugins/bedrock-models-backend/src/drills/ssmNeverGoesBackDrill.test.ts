@@ -119,6 +119,7 @@ describe('drill: a move inside a reconcile pass never puts an older ARN back in 
       ]);
     }
     expect(await knexA('ssm_outbox').where({ status: 'pending' })).toEqual([]);
+    return ROUNDS;
   }
 
   it.each(databases.eachSupportedId())(
@@ -127,7 +128,7 @@ describe('drill: a move inside a reconcile pass never puts an older ARN back in 
       const knex = await databases.init(databaseId);
       await applyMigrations(knex);
       await seedSummarizer(knex);
-      await drill(knex, knex);
+      expect(await drill(knex, knex)).toBe(ROUNDS);
     },
   );
 
@@ -143,7 +144,7 @@ describe('drill: a move inside a reconcile pass never puts an older ARN back in 
       connection: knex.client.config.connection,
     });
     try {
-      await drill(knex, other);
+      expect(await drill(knex, other)).toBe(ROUNDS);
     } finally {
       await other.destroy();
     }
