@@ -52,7 +52,9 @@ async function main() {
         (p: { alias: string }) => p.alias === 'production',
       );
       const rollback = pointer?.version === 2;
-      const target = rollback ? 1 : pointer ? 2 : 1;
+      // A fresh pointer is promoted to 1 first, so every rollback has somewhere to go.
+      let target = 1;
+      if (pointer && !rollback) target = 2;
       const sent = performance.now();
       const res = await fetch(
         `${options.base}/models/${model}/aliases/production${
