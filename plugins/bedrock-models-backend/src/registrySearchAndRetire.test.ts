@@ -258,6 +258,10 @@ describe('model search and version retirement', () => {
       .send({ reason: 'superseded by v2' });
     expect(refused.status).toBe(503);
     expect(refused.body.error.message).toContain('The version is unchanged');
+    // What AWS said stays in the log; the user gets its kind, a reference, and what to do.
+    expect(refused.body.error.message).toMatch(
+      /^Bedrock did not delete arn:aws:bedrock:[^ ]+ \(\w+ \(log reference [0-9a-f]{8}\)\)\. The version is unchanged; try again, or ask the portal admins/,
+    );
     expect(
       (
         await knex('model_versions')
