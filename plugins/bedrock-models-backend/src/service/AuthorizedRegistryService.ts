@@ -1,18 +1,11 @@
 import {
   AuditorService,
   AuthService,
-  BackstageCredentials,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import {
-  BEDROCK_MODEL_RESOURCE_TYPE,
   bedrockModelAdministerPermission,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
@@ -26,14 +19,14 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { JsonObject } from '@backstage/types';
 import { RegistryConfig } from '../config/readRegistryConfig';
+import { auditedChange } from './auditedChange';
+import { RegistryAccess } from './RegistryAccess';
 import { ModelSearch, ModelStore } from '../database/ModelStore';
 import {
   PointerMoveInput,
   RegistryCallOptions,
   RegistryService,
 } from './RegistryService';
-
-type ModelPermission = ResourcePermission<typeof BEDROCK_MODEL_RESOURCE_TYPE>;
 
 /** Who created the versions discovery recorded (imported outside the portal). */
 export const DISCOVERY_ACTOR = 'bedrock-models:discovery';
@@ -45,6 +38,8 @@ export const DISCOVERY_ACTOR = 'bedrock-models:discovery';
  * catalog-backend's AuthorizedLocationService wraps DefaultLocationService.
  */
 export class AuthorizedRegistryService implements RegistryService {
+  private readonly access: RegistryAccess;
+
   constructor(
     private readonly inner: RegistryService,
     private readonly deps: {
@@ -55,19 +50,36 @@ export class AuthorizedRegistryService implements RegistryService {
       models: ModelStore;
       config: RegistryConfig;
     },
-  ) {}
+  ) {
+    this.access = new RegistryAccess(deps);
+  }
+
+  private audited<T>(
+    eventId: string,
+    severityLevel: 'low' | 'medium' | 'high',
+    meta: JsonObject,
+    options: RegistryCallOptions,
+    change: () => Promise<{ result: T; meta: JsonObject }>,
+  ): Promise<T> {
+    return auditedChange(
+      this.deps.auditor,
+      { eventId, severityLevel, meta },
+      options,
+      change,
+    );
+  }
 
   async getSettings(options: RegistryCallOptions) {
     return this.inner.getSettings(options);
   }
 
   async searchModels(search: ModelSearch, options: RegistryCallOptions) {
-    await this.requireOnModel(bedrockModelReadPermission, '*', options);
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
     return this.inner.searchModels(search, options);
   }
 
   async getModel(modelName: string, options: RegistryCallOptions) {
-    await this.requireExistingModel(
+    await this.access.requireExistingModel(
       modelName,
       bedrockModelReadPermission,
       options,
@@ -80,7 +92,7 @@ export class AuthorizedRegistryService implements RegistryService {
     number: number,
     options: RegistryCallOptions,
   ) {
-    await this.requireExistingModel(
+    await this.access.requireExistingModel(
       modelName,
       bedrockModelReadPermission,
       options,
@@ -92,7 +104,7 @@ export class AuthorizedRegistryService implements RegistryService {
     pointer: { modelName: string; alias: string; region: string },
     options: RegistryCallOptions,
   ) {
-    await this.requireExistingModel(
+    await this.access.requireExistingModel(
       pointer.modelName,
       bedrockModelReadPermission,
       options,
@@ -104,7 +116,7 @@ export class AuthorizedRegistryService implements RegistryService {
     pointer: { modelName: string; alias: string; region: string; at: Date },
     options: RegistryCallOptions,
   ) {
-    await this.requireExistingModel(
+    await this.access.requireExistingModel(
       pointer.modelName,
       bedrockModelReadPermission,
       options,
@@ -113,7 +125,7 @@ export class AuthorizedRegistryService implements RegistryService {
   }
 
   async getInventory(options: RegistryCallOptions) {
-    await this.requireOnModel(bedrockModelReadPermission, '*', options);
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
     return this.inner.getInventory(options);
   }
 
@@ -122,7 +134,7 @@ export class AuthorizedRegistryService implements RegistryService {
     period: { from: Date; to: Date },
     options: RegistryCallOptions,
   ) {
-    await this.requireExistingModel(
+    await this.access.requireExistingModel(
       modelName,
       bedrockModelReadPermission,
       options,
@@ -135,12 +147,12 @@ export class AuthorizedRegistryService implements RegistryService {
     region: string,
     options: RegistryCallOptions,
   ) {
-    await this.requireOnModel(bedrockModelReadPermission, '*', options);
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
     return this.inner.getQuotas(accountId, region, options);
   }
 
   async getReport(filters: ReportFilters, options: RegistryCallOptions) {
-    await this.requireOnModel(bedrockModelReadPermission, '*', options);
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
     return this.inner.getReport(filters, options);
   }
 
@@ -148,7 +160,7 @@ export class AuthorizedRegistryService implements RegistryService {
     request: ValidateArtifactsRequest,
     options: RegistryCallOptions,
   ) {
-    await this.requireBasic(
+    await this.access.requireBasic(
       bedrockModelImportPermission,
       'import models',
       options,
@@ -172,8 +184,8 @@ export class AuthorizedRegistryService implements RegistryService {
       },
       options,
       async () => {
-        this.requireUser(options.credentials, 'Imports are made');
-        await this.requireBasic(
+        this.access.requireUser(options.credentials, 'Imports are made');
+        await this.access.requireBasic(
           bedrockModelImportPermission,
           'import models',
           options,
@@ -229,8 +241,8 @@ export class AuthorizedRegistryService implements RegistryService {
       },
       options,
       async () => {
-        this.requireUser(options.credentials, 'Versions are retired');
-        await this.requireExistingModel(
+        this.access.requireUser(options.credentials, 'Versions are retired');
+        await this.access.requireExistingModel(
           version.modelName,
           bedrockModelRetirePermission,
           options,
@@ -240,7 +252,7 @@ export class AuthorizedRegistryService implements RegistryService {
           version.number,
         );
         if (existing?.createdBy === DISCOVERY_ACTOR) {
-          await this.requireBasic(
+          await this.access.requireBasic(
             bedrockModelAdministerPermission,
             `retire version ${version.number} of ${version.modelName}: discovery found it (it was imported outside the portal), so only the portal admins may retire it`,
             options,
@@ -280,8 +292,8 @@ export class AuthorizedRegistryService implements RegistryService {
       async () => {
         // Backstage trusts service credentials in permission checks; moving a pointer needs a person
         // to answer for it, so services (pipelines, the scaffolder) call on behalf of a user.
-        this.requireUser(options.credentials, 'Pointers are moved');
-        await this.requireExistingModel(
+        this.access.requireUser(options.credentials, 'Pointers are moved');
+        await this.access.requireExistingModel(
           input.modelName,
           bedrockModelPromotePermission,
           options,
@@ -312,7 +324,7 @@ export class AuthorizedRegistryService implements RegistryService {
   ) {
     const model = await this.deps.models.getModel(modelName);
     if (model) {
-      await this.requireOnModel(
+      await this.access.requireOnModel(
         bedrockModelPromotePermission,
         modelName,
         options,
@@ -326,7 +338,7 @@ export class AuthorizedRegistryService implements RegistryService {
       });
       if (
         check.kind === 'raise' &&
-        !(await this.allowed(bedrockModelAdministerPermission, options))
+        !(await this.access.allowed(bedrockModelAdministerPermission, options))
       ) {
         throw new NotAllowedError(check.message);
       }
@@ -339,104 +351,11 @@ export class AuthorizedRegistryService implements RegistryService {
     const refusal = checkNewModelOwner({
       owner: request.owner,
       callerOwnershipRefs: ownershipEntityRefs,
-      isAdmin: await this.allowed(bedrockModelAdministerPermission, options),
+      isAdmin: await this.access.allowed(
+        bedrockModelAdministerPermission,
+        options,
+      ),
     });
     if (refusal) throw new NotAllowedError(refusal);
-  }
-
-  private requireUser(credentials: BackstageCredentials, what: string) {
-    if (!this.deps.auth.isPrincipal(credentials, 'user')) {
-      throw new NotAllowedError(
-        `${what} on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.`,
-      );
-    }
-  }
-
-  private async requireExistingModel(
-    modelName: string,
-    permission: ModelPermission,
-    options: RegistryCallOptions,
-  ) {
-    // An unknown model is a 404 for everyone: model names are not what permissions protect here.
-    if (!(await this.deps.models.getModel(modelName))) {
-      throw new NotFoundError(`There is no model named ${modelName}.`);
-    }
-    await this.requireOnModel(permission, modelName, options);
-  }
-
-  private async requireOnModel(
-    permission: ModelPermission,
-    modelName: string,
-    options: RegistryCallOptions,
-    what?: string,
-  ) {
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission, resourceRef: modelName }],
-      { credentials: options.credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const verbs: Record<string, string> = {
-        read: 'read',
-        update: 'move the pointers of',
-        delete: 'retire versions of',
-      };
-      const action =
-        what ??
-        `${verbs[permission.attributes.action ?? 'read']} model ${modelName}`;
-      throw new NotAllowedError(
-        `You may not ${action}: only its owners and the portal admins may.`,
-      );
-    }
-  }
-
-  private async allowed(
-    permission: BasicPermission,
-    options: RegistryCallOptions,
-  ) {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
-      credentials: options.credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  private async requireBasic(
-    permission: BasicPermission,
-    what: string,
-    options: RegistryCallOptions,
-  ) {
-    if (!(await this.allowed(permission, options))) {
-      throw new NotAllowedError(`You may not ${what}.`);
-    }
-  }
-
-  /** Runs a change as an audit event: who asked for what, and how it ended (refusals included). */
-  private async audited<T>(
-    eventId: string,
-    severityLevel: 'low' | 'medium' | 'high',
-    meta: JsonObject,
-    options: RegistryCallOptions,
-    change: () => Promise<{ result: T; meta: JsonObject }>,
-  ): Promise<T> {
-    const principal = options.credentials.principal as {
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const event = await this.deps.auditor.createEvent({
-      eventId,
-      severityLevel,
-      request: options.request,
-      meta: {
-        ...meta,
-        actor: principal.userEntityRef ?? principal.subject ?? 'unknown',
-      },
-    });
-    try {
-      const { result, meta: outcome } = await change();
-      await event.success({ meta: outcome });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
   }
 }
