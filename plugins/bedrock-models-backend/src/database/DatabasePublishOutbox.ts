@@ -53,23 +53,24 @@ export class DatabasePublishOutbox implements PublishOutbox {
           `set local lock_timeout = ${Math.ceil(options.lockTimeoutMs)}`,
         );
       }
-      const pointer = await lockForUpdate(
+      // Lock the pointer row alone: a join in a FOR UPDATE query would be re-checked against the
+      // version row read before the wait, and drop the pointer a move changed meanwhile.
+      const locked = await lockForUpdate(
         tx,
-        tx('alias_pointers as p')
-          .join('model_versions as v', function joinVersion() {
-            this.on('v.model_name', '=', 'p.model_name').andOn(
-              'v.number',
-              '=',
-              'p.version_number',
-            );
-          })
-          .where({
-            'p.model_name': key.modelName,
-            'p.alias': key.alias,
-            'p.region': key.region,
-          })
-          .select('p.revision', 'p.account_id', 'v.imported_model_arn'),
+        tx('alias_pointers')
+          .where(columns)
+          .select('revision', 'account_id', 'version_number'),
       ).first();
+      const version = locked
+        ? await tx('model_versions')
+            .where({ model_name: key.modelName, number: locked.version_number })
+            .select('imported_model_arn')
+            .first()
+        : undefined;
+      const pointer = locked && {
+        ...locked,
+        imported_model_arn: version?.imported_model_arn,
+      };
       const pending = tx('ssm_outbox')
         .where(columns)
         .where({ status: 'pending' });
