@@ -30,6 +30,8 @@ export function bedrockModelsTestConfig(emulator: RunningEmulator) {
         },
       ],
       awsEndpoint: emulator.endpoint,
+      // Where test imports may come from (the backend refuses every other source).
+      sources: [{ accountId: TEST_ACCOUNT, prefixes: ['s3://ml-artifacts/'] }],
       // The backend follows a job at most once per interval; 30 s by default.
       imports: { pollIntervalSeconds: 0.05 },
     },

@@ -91,6 +91,10 @@ export async function startPortalBackend(options: {
               },
             ],
             aliases: ['production', 'staging'],
+            // Where test imports may come from (the backend refuses every other source).
+            sources: [
+              { accountId: PORTAL_ACCOUNT, prefixes: ['s3://ml-artifacts/'] },
+            ],
             // The tracker may ask AWS about a job this often; tests move fast.
             imports: { pollIntervalSeconds: 0.05 },
             awsEndpoint: options.emulator.endpoint,
