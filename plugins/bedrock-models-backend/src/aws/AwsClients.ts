@@ -9,6 +9,11 @@ import {
   AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 
+/** How long one runtime call may take: AWS holds a call to an evicted model up to 5 minutes. */
+export const RUNTIME_REQUEST_TIMEOUT_MS = 330_000;
+/** Attempts of a runtime call: each ModelNotReadyException retry waits for the restore again. */
+export const RUNTIME_MAX_ATTEMPTS = 3;
+
 /** What every client is built with. */
 type ClientConfig = {
   region: string;
@@ -103,8 +108,15 @@ export class AwsClients {
       'bedrock-runtime',
       accountId,
       region,
-      // Imported models answer ModelNotReadyException while they load; AWS advises more retries.
-      async config => new BedrockRuntimeClient({ ...config, maxAttempts: 10 }),
+      // A call to an evicted model is held while its copy restores, "within 5 minutes or you might get
+      // ModelNotReadyException", and each retry waits again: so a call may take 5 minutes (the timeout
+      // leaves room past that), and three attempts bound a warm-up to about 15 minutes.
+      async config =>
+        new BedrockRuntimeClient({
+          ...config,
+          maxAttempts: RUNTIME_MAX_ATTEMPTS,
+          requestHandler: { requestTimeout: RUNTIME_REQUEST_TIMEOUT_MS },
+        }),
     );
   }
 
