@@ -3,6 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
+// The test reaches the real backend plugin, as a plugin depending on the service would.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import bedrockModelsBackend from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import Router from 'express-promise-router';
 import request from 'supertest';

@@ -3,10 +3,8 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import {
-  BedrockModelsClient,
-  BedrockModelsService,
-} from './BedrockModelsClient';
+import { BedrockModelsService } from './BedrockModelsService';
+import { DefaultBedrockModelsService } from './DefaultBedrockModelsService';
 
 /**
  * The service other backend plugins and modules depend on to call the bedrock-models backend.
@@ -20,6 +18,6 @@ export const bedrockModelsServiceRef = createServiceRef<BedrockModelsService>({
       service,
       deps: { discovery: coreServices.discovery, auth: coreServices.auth },
       factory: ({ discovery, auth }) =>
-        new BedrockModelsClient({ discovery, auth }),
+        new DefaultBedrockModelsService({ discovery, auth }),
     }),
 });

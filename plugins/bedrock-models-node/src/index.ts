@@ -1,14 +1,12 @@
 /**
- * The client and service ref other backend plugins and modules use to talk to the bedrock-models backend.
+ * The service (and its ref) other backend plugins and modules use to talk to the bedrock-models backend.
  *
  * @packageDocumentation
  */
 
-export { BedrockModelsClient } from './BedrockModelsClient';
+export { DefaultBedrockModelsService } from './DefaultBedrockModelsService';
 export type {
   BedrockModelsService,
   BedrockModelsRequestOptions,
-  MovePointerRequest,
-  MovePointerResponse,
-} from './BedrockModelsClient';
+} from './BedrockModelsService';
 export { bedrockModelsServiceRef } from './bedrockModelsServiceRef';

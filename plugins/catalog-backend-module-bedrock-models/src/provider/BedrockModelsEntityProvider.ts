@@ -111,9 +111,10 @@ export class BedrockModelsEntityProvider implements EntityProvider {
       return;
     }
 
-    const details = await this.deps.client.getModel(job.modelName, {
-      credentials,
-    });
+    const details = await this.deps.client.getModel(
+      { modelName: job.modelName },
+      { credentials },
+    );
     if (!details) {
       // Only a full read knows every entity of a model that is gone.
       this.queue

@@ -1,0 +1,101 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  GovernanceReport,
+  GovernanceReportFilters,
+  Health,
+  ImportVersionCall,
+  ImportVersionResponse,
+  ModelCostReport,
+  ModelDetails,
+  ModelSearchResult,
+  ModelVersion,
+  PointerHistory,
+  PointerLocator,
+  PointerMoveResponse,
+  PortalSettings,
+  PromoteVersionCall,
+  QuotaReport,
+  RegistryInventory,
+  RetireVersionCall,
+  RollbackPointerCall,
+  SearchModelsQuery,
+  ValidateArtifactsRequest,
+  ValidationReport,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+
+/**
+ * Whose behalf a call is made on: a user's credentials (the backend's permission rules apply to that
+ * user), or the calling plugin's own.
+ *
+ * @public
+ */
+export type BedrockModelsRequestOptions = {
+  credentials: BackstageCredentials;
+};
+
+/**
+ * The bedrock-models API for other backend plugins and modules: the `BedrockModelsApi` of `-common`,
+ * with credentials instead of a token. Refusals throw `ResponseError` with the backend's status and
+ * reason; a model or version that does not exist is `undefined`.
+ *
+ * @public
+ */
+export interface BedrockModelsService {
+  getHealth(options: BedrockModelsRequestOptions): Promise<Health>;
+  searchModels(
+    query: SearchModelsQuery | undefined,
+    options: BedrockModelsRequestOptions,
+  ): Promise<ModelSearchResult>;
+  getSettings(options: BedrockModelsRequestOptions): Promise<PortalSettings>;
+  validateArtifacts(
+    request: ValidateArtifactsRequest,
+    options: BedrockModelsRequestOptions,
+  ): Promise<ValidationReport>;
+  getQuotas(
+    request: { accountId: string; region: string },
+    options: BedrockModelsRequestOptions,
+  ): Promise<QuotaReport>;
+  getGovernanceReport(
+    filters: GovernanceReportFilters | undefined,
+    options: BedrockModelsRequestOptions,
+  ): Promise<GovernanceReport>;
+  getReportCsv(
+    filters: GovernanceReportFilters | undefined,
+    options: BedrockModelsRequestOptions,
+  ): Promise<string>;
+  getInventory(
+    options: BedrockModelsRequestOptions,
+  ): Promise<RegistryInventory>;
+  getModel(
+    request: { modelName: string },
+    options: BedrockModelsRequestOptions,
+  ): Promise<ModelDetails | undefined>;
+  getVersion(
+    request: { modelName: string; version: number },
+    options: BedrockModelsRequestOptions,
+  ): Promise<ModelVersion | undefined>;
+  importVersion(
+    request: ImportVersionCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<ImportVersionResponse>;
+  getModelCost(
+    request: { modelName: string; from?: string; to?: string },
+    options: BedrockModelsRequestOptions,
+  ): Promise<ModelCostReport>;
+  retireVersion(
+    request: RetireVersionCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<ModelVersion>;
+  getPointerHistory(
+    request: PointerLocator,
+    options: BedrockModelsRequestOptions,
+  ): Promise<PointerHistory>;
+  promoteVersion(
+    request: PromoteVersionCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<PointerMoveResponse>;
+  rollbackPointer(
+    request: RollbackPointerCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<PointerMoveResponse>;
+}
