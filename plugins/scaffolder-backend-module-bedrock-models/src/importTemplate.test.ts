@@ -21,12 +21,39 @@ import {
   PORTAL_ACCOUNT,
   startPortalBackend,
 } from './__testUtils__/portalTestBackend';
+import { permissionsDenying } from './__testUtils__/permissionsDenying';
 import { scaffolderTasks } from './__testUtils__/scaffolderTasks';
 
 jest.setTimeout(240_000);
 
 const TEMPLATE = 'import-bedrock-model';
 const GUEST = 'user:default/guest';
+/** In claims-ai, not support-ml: the permission policy does not let her move support-summarizer's pointers. */
+const CASEY = 'user:default/casey';
+
+/** A template whose one step promotes support-summarizer v1 in us-east-1, for dry runs of that step. */
+const promoteTemplate = (alias: string) => ({
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'promote-support-summarizer' },
+  spec: {
+    type: 'ai-model',
+    steps: [
+      {
+        id: 'promote',
+        name: 'Promote',
+        action: 'bedrock:model:promote',
+        input: {
+          modelName: 'support-summarizer',
+          alias,
+          region: 'us-east-1',
+          version: 1,
+          reason: 'Checking the move',
+        },
+      },
+    ],
+  },
+});
 
 // The tests tell one story in order: a new model, a broken upload, then two more versions of the
 // model, each imported across a backend restart. They share the emulator and the portal's databases.
@@ -91,7 +118,13 @@ describe('the import template through the scaffolder, the bedrock-models backend
     portal = await startPortalBackend({
       databaseDirectory: databases.path,
       emulator,
-      extraFeatures: freezing ? [freezing.factory] : [],
+      extraFeatures: [
+        permissionsDenying({
+          userEntityRef: CASEY,
+          permissionName: 'bedrock.model.promote',
+        }),
+        ...(freezing ? [freezing.factory] : []),
+      ],
     });
     tasks = scaffolderTasks(portal.url, GUEST);
     const { url } = portal;
@@ -295,6 +328,46 @@ describe('the import template through the scaffolder, the bedrock-models backend
     expect((await registry('/models/dry-summarizer')).status).toBe(404);
   });
 
+  it("dry-runs a promote step with the backend's checks: what would move for an owner, the backend's refusal for anyone else", async () => {
+    const dryRun = (user: string, alias: string) =>
+      fetch(`${portal!.url}/api/scaffolder/v2/dry-run`, {
+        method: 'POST',
+        headers: asUser(user),
+        body: JSON.stringify({
+          template: promoteTemplate(alias),
+          values: {},
+          directoryContents: [],
+        }),
+      });
+
+    const allowed = await dryRun(GUEST, 'production');
+    expect(allowed.status).toBe(200);
+    const { log } = (await allowed.json()) as {
+      log: Array<{ body: { message: string } }>;
+    };
+    expect(log.map(l => l.body.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'Dry run: production in us-east-1 would move from no version to v1; nothing was moved',
+        ),
+      ]),
+    );
+
+    const refused = await dryRun(CASEY, 'production');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'production of support-summarizer in us-east-1 cannot be moved to v1: You may not move the pointers of model support-summarizer: only its owners and the portal admins may.',
+    });
+    const { body: details } = await registry('/models/support-summarizer');
+    expect(
+      details.pointers.filter(
+        (p: { alias: string }) => p.alias === 'production',
+      ),
+    ).toEqual([]);
+  });
+
   it.each([
     {
       when: 'after the step saved its checkpoint (the job is running)',
@@ -326,7 +399,7 @@ describe('the import template through the scaffolder, the bedrock-models backend
         promoteToStaging: false,
       });
       // The old backend "dies" here: its step never hears from the bedrock-models backend again.
-      await holder!.service!.frozen;
+      await holder!.frozen;
       const running = await eventually('the import job in AWS', async () => {
         const jobs = await importJobsOf(`support-summarizer-v${version}`);
         return jobs.length > 0 ? jobs : undefined;

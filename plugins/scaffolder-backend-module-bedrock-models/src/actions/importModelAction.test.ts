@@ -1,12 +1,16 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { BedrockModelsRequestOptions } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import {
-  backendError,
-  FAKE_ACCOUNT,
-  FakeBedrockModelsService,
-  GOOD_REPORT,
-} from '../__testUtils__/FakeBedrockModelsService';
+  bedrockModelsResponseError,
+  bedrockModelsServiceMock,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-node/testUtils';
 import { persistedCheckpoints } from '../__testUtils__/persistedCheckpoints';
+import {
+  MEMBERSHIPS,
+  MOCK_ACCOUNT,
+  TEMPLATE_USER,
+} from '../__testUtils__/registrySeeds';
 import { virtualClock } from '../__testUtils__/virtualClock';
 import {
   createImportModelAction,
@@ -22,7 +26,7 @@ const INPUT: Context['input'] = {
   owner: 'group:default/support-ml',
   description: 'Summarizes support tickets',
   s3Uri: 's3://demo-model-artifacts/support-summarizer/v3/',
-  accountId: FAKE_ACCOUNT,
+  accountId: MOCK_ACCOUNT,
   region: 'us-east-1',
   classification: 'internal',
   lineage: {
@@ -35,17 +39,56 @@ const WAIT = { pollIntervalMs: 5_000, progressIntervalMs: 10_000 };
 
 describe('bedrock:model:import', () => {
   let clock: ReturnType<typeof virtualClock>;
-  let service: FakeBedrockModelsService;
+  let service: ReturnType<typeof bedrockModelsServiceMock>;
   let action: ReturnType<typeof createImportModelAction>;
   /** Log lines with the (virtual) time they were written at. */
   let lines: Array<{ at: number; level: string; message: string }>;
 
+  /** A backend on the test's clock; its imports finish (or fail) as `options` say. */
+  function setUp(options: Parameters<typeof bedrockModelsServiceMock>[0] = {}) {
+    service = bedrockModelsServiceMock({
+      memberships: MEMBERSHIPS,
+      now: clock.now,
+      ...options,
+    });
+    action = createImportModelAction({ service, clock, wait: WAIT });
+  }
+
   beforeEach(() => {
     clock = virtualClock();
-    service = new FakeBedrockModelsService(clock.now);
-    action = createImportModelAction({ service, clock, wait: WAIT });
+    setUp();
     lines = [];
   });
+
+  /** Import jobs the backend started. */
+  async function jobsStarted() {
+    const { versions } = await service.getInventory({
+      credentials: mockCredentials.user(TEMPLATE_USER),
+    });
+    return versions.filter(v => v.jobArn).length;
+  }
+
+  /** The Idempotency-Key of every import request. */
+  const idempotencyKeys = () =>
+    service.importVersion.mock.calls.map(([request]) => request.idempotencyKey);
+
+  /** Every call made to the backend, by method, with its options. */
+  const calls = () =>
+    (
+      [
+        'getModel',
+        'getSettings',
+        'validateArtifacts',
+        'importVersion',
+        'getVersion',
+      ] as const
+    ).flatMap(method =>
+      service[method].mock.calls.map(args => ({
+        method,
+        // Every method takes whose behalf it acts on last.
+        options: args[args.length - 1] as BedrockModelsRequestOptions,
+      })),
+    );
 
   function context(extra: Partial<Context> = {}, input = INPUT) {
     const record = (level: string) => (message: string) => {
@@ -68,12 +111,16 @@ describe('bedrock:model:import', () => {
 
     await action.handler(ctx);
 
-    expect(service.jobsStarted).toBe(1);
-    expect(service.idempotencyKeys).toEqual(['scaffolder:task-1:mock-step-id']);
+    expect(await jobsStarted()).toBe(1);
+    expect(idempotencyKeys()).toEqual(['scaffolder:task-1:mock-step-id']);
     const initiator = await ctx.getInitiatorCredentials();
     expect(initiator).toEqual(mockCredentials.user());
-    expect(service.calls.every(c => c.credentials === initiator)).toBe(true);
-    expect(service.models.get('support-summarizer')).toMatchObject({
+    expect(calls().every(c => c.options.credentials === initiator)).toBe(true);
+    const details = await service.getModel(
+      { modelName: 'support-summarizer' },
+      { credentials: initiator },
+    );
+    expect(details?.model).toMatchObject({
       owner: 'group:default/support-ml',
       description: 'Summarizes support tickets',
       // The empty form field is left out rather than stored as "".
@@ -86,9 +133,9 @@ describe('bedrock:model:import', () => {
     expect(outputs).toEqual({
       modelName: 'support-summarizer',
       version: 1,
-      accountId: FAKE_ACCOUNT,
+      accountId: MOCK_ACCOUNT,
       region: 'us-east-1',
-      importedModelArn: `arn:aws:bedrock:us-east-1:${FAKE_ACCOUNT}:imported-model/support-summarizerv1`,
+      importedModelArn: `arn:aws:bedrock:us-east-1:${MOCK_ACCOUNT}:imported-model/support-summarizerv1`,
       cmusPerCopy: 2,
       modelEntityRef: 'resource:default/support-summarizer',
       versionEntityRef: 'resource:default/support-summarizer-v1',
@@ -101,7 +148,7 @@ describe('bedrock:model:import', () => {
   });
 
   it('logs a progress line with status and elapsed time at least every 20 seconds while importing', async () => {
-    service.importOutcome = { readsUntilDone: 14 };
+    setUp({ imports: { readsUntilDone: 14 } });
     const ctx = context();
 
     await action.handler(ctx);
@@ -117,7 +164,7 @@ describe('bedrock:model:import', () => {
       'support-summarizer v1: importing, 40s since the import started',
       'support-summarizer v1: importing, 50s since the import started',
       'support-summarizer v1: importing, 1m 0s since the import started',
-      `support-summarizer v1: ready as arn:aws:bedrock:us-east-1:${FAKE_ACCOUNT}:imported-model/support-summarizerv1, 1m 5s since the import started`,
+      `support-summarizer v1: ready as arn:aws:bedrock:us-east-1:${MOCK_ACCOUNT}:imported-model/support-summarizerv1, 1m 5s since the import started`,
     ]);
     for (let i = 1; i < progress.length; i++) {
       expect(progress[i].at - progress[i - 1].at).toBeLessThanOrEqual(20_000);
@@ -125,30 +172,36 @@ describe('bedrock:model:import', () => {
   });
 
   it('fails the step with the backend report of every problem and starts no job when validation fails', async () => {
-    service.reports.set(INPUT.s3Uri, {
-      ...GOOD_REPORT,
-      valid: false,
-      errors: [
-        { code: 'missing-tokenizer', message: 'tokenizer.json is missing.' },
-        { code: 'missing-weights', message: 'No .safetensors weights.' },
-      ],
+    // Only the config and the tokenizer config were uploaded.
+    setUp({
+      artifacts: {
+        [INPUT.s3Uri]: {
+          objects: [
+            { name: 'config.json', sizeBytes: 855 },
+            { name: 'tokenizer_config.json', sizeBytes: 55_351 },
+          ],
+          config: { architectures: ['LlamaForCausalLM'] },
+        },
+      },
     });
     const ctx = context();
 
     await expect(action.handler(ctx)).rejects.toMatchObject({
       name: 'InputError',
-      message: `The import of ${INPUT.s3Uri} as a version of support-summarizer was refused: The artifacts at ${INPUT.s3Uri} cannot be imported: (1) tokenizer.json is missing. (2) No .safetensors weights.`,
+      message: `The import of ${INPUT.s3Uri} as a version of support-summarizer was refused: The artifacts at ${INPUT.s3Uri} cannot be imported: (1) tokenizer.json (or tokenizer.model) is missing. Upload the tokenizer file next to config.json. (2) No .safetensors weights were found. Convert the weights to safetensors (.bin and .pt files are not imported).`,
     });
-    expect(service.jobsStarted).toBe(0);
+    expect(await jobsStarted()).toBe(0);
     expect(ctx.output).not.toHaveBeenCalledWith('version', expect.anything());
   });
 
   it("fails the step with AWS's message when the import job fails", async () => {
-    service.importOutcome = {
-      readsUntilDone: 2,
-      failureMessage:
-        'Amazon Bedrock could not import the model: the tokenizer files are missing from s3://demo-model-artifacts/support-summarizer/v3/.',
-    };
+    setUp({
+      imports: {
+        readsUntilDone: 2,
+        failureMessage:
+          'Amazon Bedrock could not import the model: the tokenizer files are missing from s3://demo-model-artifacts/support-summarizer/v3/.',
+      },
+    });
     const ctx = context();
 
     await expect(action.handler(ctx)).rejects.toThrow(
@@ -165,14 +218,14 @@ describe('bedrock:model:import', () => {
       name: 'NotAllowedError',
       message: expect.stringContaining('Imports are made on behalf of a user'),
     });
-    expect(service.jobsStarted).toBe(0);
+    expect(await jobsStarted()).toBe(0);
   });
 
   it('validates only in a dry run: problems fail it, and no job is ever started', async () => {
     expect(action.supportsDryRun).toBe(true);
     const good = context({ isDryRun: true });
     await action.handler(good);
-    expect(service.calls.map(c => c.method)).toEqual([
+    expect(calls().map(c => c.method)).toEqual([
       'getModel',
       'validateArtifacts',
     ]);
@@ -189,15 +242,17 @@ describe('bedrock:model:import', () => {
     await expect(action.handler(bad)).rejects.toThrow(
       '1. Model support-summarizer is new: choose the team or person who owns it.',
     );
-    expect(service.jobsStarted).toBe(0);
+    expect(await jobsStarted()).toBe(0);
   });
 
   it('resumes from its checkpoint after a restart: follows the same version and calls no import again', async () => {
-    service.importOutcome = { readsUntilDone: 4 };
+    setUp({ imports: { readsUntilDone: 4 } });
     const checkpoints = persistedCheckpoints();
     // The first run dies while waiting, as a backend restart would end it.
     const dying = context({ checkpoint: checkpoints.checkpoint });
-    service.versionReadFailures.push(new Error('The process was stopped'));
+    service.getVersion.mockRejectedValueOnce(
+      new Error('The process was stopped'),
+    );
     await expect(action.handler(dying)).rejects.toThrow(
       /Reading the status of support-summarizer v1: The process was stopped/,
     );
@@ -207,10 +262,8 @@ describe('bedrock:model:import', () => {
     const resumed = context({ checkpoint: checkpoints.checkpoint });
     await action.handler(resumed);
 
-    expect(
-      service.calls.filter(c => c.method === 'importVersion'),
-    ).toHaveLength(1);
-    expect(service.jobsStarted).toBe(1);
+    expect(service.importVersion).toHaveBeenCalledTimes(1);
+    expect(await jobsStarted()).toBe(1);
     expect(resumed.output).toHaveBeenCalledWith('version', 1);
     expect(lines[0].message).toBe(
       'Resuming: this step already started the import of support-summarizer v1; following it',
@@ -225,11 +278,11 @@ describe('bedrock:model:import', () => {
     const rerun = context();
     await action.handler(rerun);
 
-    expect(service.idempotencyKeys).toEqual([
+    expect(idempotencyKeys()).toEqual([
       'scaffolder:task-1:mock-step-id',
       'scaffolder:task-1:mock-step-id',
     ]);
-    expect(service.jobsStarted).toBe(1);
+    expect(await jobsStarted()).toBe(1);
     expect(rerun.output).toHaveBeenCalledWith('version', 1);
     expect(lines[0].message).toBe(
       "The portal already had this step's import (support-summarizer v1); no second job was started",
@@ -237,10 +290,11 @@ describe('bedrock:model:import', () => {
   });
 
   it('waits out a backend that does not answer for a while, saying so', async () => {
-    service.versionReadFailures.push(
-      await backendError(503, 'The database is restarting'),
-      new TypeError('fetch failed'),
-    );
+    service.getVersion
+      .mockRejectedValueOnce(
+        await bedrockModelsResponseError(503, 'The database is restarting'),
+      )
+      .mockRejectedValueOnce(new TypeError('fetch failed'));
     const ctx = context();
 
     await action.handler(ctx);
@@ -252,7 +306,7 @@ describe('bedrock:model:import', () => {
   });
 
   it('gives up after the timeout, saying the import goes on and how to resume', async () => {
-    service.importOutcome = { readsUntilDone: Number.MAX_SAFE_INTEGER };
+    setUp({ imports: { readsUntilDone: Number.MAX_SAFE_INTEGER } });
     action = createImportModelAction({
       service,
       clock,

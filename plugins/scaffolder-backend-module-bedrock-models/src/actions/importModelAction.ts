@@ -220,10 +220,10 @@ export function createImportModelAction(options: {
         fn: async () => {
           calledBackend = true;
           try {
-            const response = await service.importVersion(modelName, request, {
-              credentials,
-              idempotencyKey,
-            });
+            const response = await service.importVersion(
+              { ...request, modelName, idempotencyKey },
+              { credentials },
+            );
             return {
               version: response.version.number,
               created: response.created,

@@ -113,7 +113,7 @@ export async function waitForImportedVersion(input: {
   const readVersion = async (): Promise<ModelVersion | undefined> => {
     let found: ModelVersion | undefined;
     try {
-      found = await service.getVersion(modelName, version, { credentials });
+      found = await service.getVersion({ modelName, version }, { credentials });
     } catch (error) {
       if (!isTransientBackendError(error)) {
         throw explainBackendError(error, `Reading the status of ${label}`);

@@ -2,9 +2,9 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, ResponseError } from '@backstage/errors';
 import {
   checkModelName,
+  checkVersionClassification,
   DetectedArtifacts,
   Model,
-  parseS3Uri,
   ValidateArtifactsRequest,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
@@ -31,23 +31,29 @@ export type ImportReadiness = {
 };
 
 /**
- * Checks an import before it is made: the model name, what the registry knows of the model
- * (classification, owner), and the backend's validation of the artifacts. Collects every problem
- * instead of stopping at the first, so one run tells the user everything to fix.
+ * Checks an import before it is made: the model name, what the form asked for (a new model or an
+ * existing one) against what the registry has, the classification against the model's (the rule of
+ * `-common`, in the order the backend is configured with), and the backend's validation of the
+ * artifacts for the owner the version would have. The backend's answers (artifact problems, a refused
+ * request) are taken as they are, not checked again here. Collects every problem instead of stopping
+ * at the first, so one run tells the user everything to fix.
  */
 export async function checkImportReadiness(
   service: BedrockModelsService,
   candidate: ImportCandidate,
   credentials: BackstageCredentials,
 ): Promise<ImportReadiness> {
-  const { modelName, owner, newModel, ...artifacts } = candidate;
+  const { modelName, owner, newModel } = candidate;
+  // Only the fields validation takes: an import's other fields (title, lineage ...) are not for it.
+  const { s3Uri, accountId, region, classification } = candidate;
+  const artifacts = { s3Uri, accountId, region, classification };
   const problems = checkModelName(modelName);
   const warnings: string[] = [];
 
   let existingModel: Model | undefined;
   if (problems.length === 0) {
     try {
-      existingModel = (await service.getModel(modelName, { credentials }))
+      existingModel = (await service.getModel({ modelName }, { credentials }))
         ?.model;
     } catch (error) {
       throw explainBackendError(error, `Looking up model ${modelName}`);
@@ -58,11 +64,15 @@ export async function checkImportReadiness(
       `A model named ${modelName} already exists (owned by ${existingModel.owner}): choose another name, or add a version to the existing model.`,
     );
   } else if (existingModel) {
-    if (existingModel.classification !== artifacts.classification) {
-      problems.push(
-        `Model ${modelName} is classified ${existingModel.classification}: choose that classification for its new version (not ${artifacts.classification}).`,
-      );
-    }
+    const check = await classificationCheck(
+      service,
+      existingModel,
+      classification,
+      credentials,
+    );
+    // Raising a model's classification is for admins, whom the backend knows: the import step says.
+    if (check.kind === 'lower') problems.push(check.message);
+    if (check.kind === 'raise') warnings.push(check.message);
   } else if (problems.length === 0 && newModel === false) {
     problems.push(
       `There is no model named ${modelName} in the portal: choose an existing model, or create a new one.`,
@@ -73,20 +83,18 @@ export async function checkImportReadiness(
     );
   }
 
-  const location = parseS3Uri(artifacts.s3Uri);
-  if ('problem' in location) {
-    // The backend would refuse the URI outright; say so and skip the artifact checks.
-    problems.push(location.problem);
-    return { problems, warnings, existingModel };
-  }
-
   try {
-    const report = await service.validateArtifacts(artifacts, { credentials });
+    // Which sources are allowed depends on the owner the version will have.
+    const report = await service.validateArtifacts(
+      { ...artifacts, owner: existingModel?.owner ?? owner },
+      { credentials },
+    );
     problems.push(...report.errors.map(e => `[${e.code}] ${e.message}`));
     warnings.push(...report.warnings.map(w => `[${w.code}] ${w.message}`));
     return { problems, warnings, detected: report.detected, existingModel };
   } catch (error) {
-    // A 400 refuses the request itself (unknown account, Region or classification): one more problem.
+    // A 400 refuses the request itself (an unknown account, Region or classification, an S3 URI
+    // Bedrock would refuse): one more problem, in the backend's words.
     if (error instanceof ResponseError && error.statusCode === 400) {
       problems.push(backendMessage(error));
       return { problems, warnings, existingModel };
@@ -96,6 +104,25 @@ export async function checkImportReadiness(
       `Validating the artifacts at ${artifacts.s3Uri}`,
     );
   }
+}
+
+/** The classification rule of `-common` for a new version of an existing model. */
+async function classificationCheck(
+  service: BedrockModelsService,
+  model: Model,
+  requested: string,
+  credentials: BackstageCredentials,
+) {
+  if (model.classification === requested) return { kind: 'same' as const };
+  const settings = await service.getSettings({ credentials }).catch(error => {
+    throw explainBackendError(error, 'Reading the portal settings');
+  });
+  return checkVersionClassification({
+    modelName: model.name,
+    model: model.classification,
+    requested,
+    order: settings.classifications,
+  });
 }
 
 /** The step failure for an import that is not ready: every problem, numbered, then the warnings. */

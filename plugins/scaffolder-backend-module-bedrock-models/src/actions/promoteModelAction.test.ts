@@ -1,7 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { FakeBedrockModelsService } from '../__testUtils__/FakeBedrockModelsService';
+import { bedrockModelsServiceMock } from '@bedrock-portal/backstage-plugin-bedrock-models-node/testUtils';
 import { persistedCheckpoints } from '../__testUtils__/persistedCheckpoints';
+import { readyModel, TEMPLATE_USER } from '../__testUtils__/registrySeeds';
 import { createPromoteModelAction } from './promoteModelAction';
 
 type Context = Parameters<
@@ -15,27 +16,25 @@ const INPUT: Context['input'] = {
   version: 2,
 };
 
+/** Someone who is neither an owner of the model nor an admin. */
+const NOT_OWNER = 'user:default/casey';
+const NOT_OWNER_REFUSAL =
+  'You may not move the pointers of model support-summarizer: only its owners and the portal admins may.';
+
 describe('bedrock:model:promote', () => {
-  let service: FakeBedrockModelsService;
+  let service: ReturnType<typeof bedrockModelsServiceMock>;
   let action: ReturnType<typeof createPromoteModelAction>;
 
-  beforeEach(() => {
-    service = new FakeBedrockModelsService();
-    // v1 and v2 ready in us-east-1, v3 ready in eu-central-1.
-    service.seedModel(
-      {
-        name: 'support-summarizer',
-        owner: 'group:default/support-ml',
-        classification: 'internal',
-      },
-      [
-        { region: 'us-east-1' },
-        { region: 'us-east-1' },
-        { region: 'eu-central-1' },
-      ],
-    );
+  function setUp(options: Parameters<typeof bedrockModelsServiceMock>[0] = {}) {
+    // v1 and v2 ready in us-east-1, v3 ready in eu-central-1; the template's user is in the owning team.
+    service = bedrockModelsServiceMock({
+      ...readyModel(['us-east-1', 'us-east-1', 'eu-central-1']),
+      ...options,
+    });
     action = createPromoteModelAction({ service });
-  });
+  }
+
+  beforeEach(() => setUp());
 
   function context(extra: Partial<Context> = {}, input = INPUT) {
     const ctx: Context = {
@@ -52,28 +51,60 @@ describe('bedrock:model:promote', () => {
     return ctx;
   }
 
+  /** Every move of staging in us-east-1, oldest first. */
+  async function stagingHistory() {
+    const { items } = await service.getPointerHistory(
+      {
+        modelName: INPUT.modelName,
+        alias: INPUT.alias,
+        region: INPUT.region,
+      },
+      { credentials: mockCredentials.user(TEMPLATE_USER) },
+    );
+    return items;
+  }
+
   it("moves the pointer as the user running the template, recording the template's reason", async () => {
     const ctx = context();
 
     await action.handler(ctx);
 
-    expect(service.history).toEqual([
+    expect(await stagingHistory()).toEqual([
       expect.objectContaining({
         alias: 'staging',
         region: 'us-east-1',
         fromVersion: null,
         toVersion: 2,
-        actor: 'user:default/mock',
+        actor: TEMPLATE_USER,
         reason:
           'Promoted by the template template:default/import-bedrock-model (scaffolder task mock-task-id)',
       }),
     ]);
+    expect(service.promoteVersion).toHaveBeenCalledWith(
+      expect.objectContaining({ dryRun: false }),
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
     expect(ctx.output).toHaveBeenCalledWith('alias', 'staging');
     expect(ctx.output).toHaveBeenCalledWith('version', 2);
     expect(ctx.output).toHaveBeenCalledWith('previousVersion', null);
     expect(ctx.output).toHaveBeenCalledWith('revision', 1);
     expect(ctx.logger.info).toHaveBeenCalledWith(
       'staging of support-summarizer in us-east-1 moved from no version to v2',
+    );
+  });
+
+  it('says whether callers already read the new ARN from SSM, or SSM will follow', async () => {
+    const published = context();
+    await action.handler(published);
+    expect(published.logger.info).toHaveBeenCalledWith(
+      'Callers reading /bedrock-models/support-summarizer/staging get the new ARN now',
+    );
+
+    setUp({ publishesInRequest: false });
+    const pending = context();
+    await action.handler(pending);
+    expect(pending.logger.info).toHaveBeenCalledWith(
+      'Saved; SSM (/bedrock-models/support-summarizer/staging) is being updated and will follow within a minute',
     );
   });
 
@@ -85,18 +116,17 @@ describe('bedrock:model:promote', () => {
       message:
         'staging of support-summarizer in us-east-1 was not moved to v3: Version 3 was imported into eu-central-1, so it cannot serve the staging pointer in us-east-1; a model serves only in the Region it was imported into.',
     });
-    expect(service.history).toEqual([]);
+    expect(await stagingHistory()).toEqual([]);
   });
 
   it('fails with the permission reason when the user may not move the pointer', async () => {
-    service.promoteRefusal =
-      'You may not move pointers of support-summarizer: only its owners (group:default/support-ml) and the portal admins may.';
-    const ctx = context();
+    const ctx = context({
+      getInitiatorCredentials: async () => mockCredentials.user(NOT_OWNER),
+    });
 
     await expect(action.handler(ctx)).rejects.toMatchObject({
       name: 'NotAllowedError',
-      message:
-        'staging of support-summarizer in us-east-1 was not moved to v2: You may not move pointers of support-summarizer: only its owners (group:default/support-ml) and the portal admins may.',
+      message: `staging of support-summarizer in us-east-1 was not moved to v2: ${NOT_OWNER_REFUSAL}`,
     });
   });
 
@@ -113,56 +143,102 @@ describe('bedrock:model:promote', () => {
     });
   });
 
-  it('checks the move with the backend rule in a dry run and moves nothing', async () => {
+  it('asks the backend to check the move in a dry run on behalf of the user, and moves nothing', async () => {
     expect(action.supportsDryRun).toBe(true);
     const ok = context({ isDryRun: true });
+
     await action.handler(ok);
+
     expect(ok.logger.info).toHaveBeenCalledWith(
       'Dry run: staging in us-east-1 would move from no version to v2; nothing was moved',
     );
+    expect(service.promoteVersion).toHaveBeenCalledWith(
+      expect.objectContaining({ version: 2, dryRun: true }),
+      { credentials: await ok.getInitiatorCredentials() },
+    );
+    expect(await stagingHistory()).toEqual([]);
+  });
+
+  it("fails a dry run as a non-owner with the backend's 403, as the real run would, instead of saying it would move", async () => {
+    const ctx = context({
+      isDryRun: true,
+      getInitiatorCredentials: async () => mockCredentials.user(NOT_OWNER),
+    });
+
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: `staging of support-summarizer in us-east-1 cannot be moved to v2: ${NOT_OWNER_REFUSAL}`,
+    });
+    expect(ctx.logger.info).not.toHaveBeenCalledWith(
+      expect.stringContaining('would move'),
+    );
+    expect(await stagingHistory()).toEqual([]);
+  });
+
+  it('fails a dry run of a stale or impossible move with the refusal the real run would get', async () => {
+    await action.handler(context({}, { ...INPUT, version: 1 }));
+
+    const stale = context(
+      { isDryRun: true },
+      { ...INPUT, expectedCurrentVersion: null },
+    );
+    await expect(action.handler(stale)).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'The staging pointer in us-east-1 now names version 1, not no version',
+      ),
+    });
 
     const wrongRegion = context({ isDryRun: true }, { ...INPUT, version: 3 });
-    await expect(action.handler(wrongRegion)).rejects.toThrow(
-      'staging of support-summarizer cannot be moved: Version 3 was imported into eu-central-1',
-    );
+    await expect(action.handler(wrongRegion)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        'cannot be moved to v3: Version 3 was imported into eu-central-1',
+      ),
+    });
 
     const notImported = context({ isDryRun: true }, { ...INPUT, version: 9 });
-    await action.handler(notImported);
-    expect(notImported.logger.info).toHaveBeenCalledWith(
-      'Dry run: support-summarizer v9 is not in the registry yet, so the move cannot be checked; a real run would point staging in us-east-1 at it',
-    );
-    expect(service.calls.map(c => c.method)).not.toContain('promote');
-    expect(service.history).toEqual([]);
+    await expect(action.handler(notImported)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message:
+        'staging of support-summarizer in us-east-1 cannot be moved to v9: Model support-summarizer has no version 9.',
+    });
+    expect((await stagingHistory()).map(m => m.toVersion)).toEqual([1]);
   });
 
   it('resumes from its checkpoint without moving the pointer again', async () => {
     const checkpoints = persistedCheckpoints();
     await action.handler(context({ checkpoint: checkpoints.checkpoint }));
     // Someone moves staging elsewhere before the task is resumed.
-    await service.promote(
+    await service.promoteVersion(
       { ...INPUT, version: 1, reason: 'hotfix' },
-      { credentials: await context().getInitiatorCredentials() },
+      { credentials: mockCredentials.user(TEMPLATE_USER) },
     );
 
     const resumed = context({ checkpoint: checkpoints.checkpoint });
     await action.handler(resumed);
 
-    expect(service.history.map(m => m.toVersion)).toEqual([2, 1]);
+    expect((await stagingHistory()).map(m => m.toVersion)).toEqual([2, 1]);
     expect(resumed.output).toHaveBeenCalledWith('previousVersion', null);
     expect(resumed.output).toHaveBeenCalledWith('revision', 1);
   });
 
-  it('succeeds without a move when a restart came after the move but before the checkpoint', async () => {
+  it('succeeds without a move when a restart came after the move but before the checkpoint, in a dry run too', async () => {
     await action.handler(context());
 
     const rerun = context();
     await action.handler(rerun);
+    const dryRun = context({ isDryRun: true });
+    await action.handler(dryRun);
 
-    expect(service.history).toHaveLength(1);
+    expect(await stagingHistory()).toHaveLength(1);
     expect(rerun.logger.info).toHaveBeenCalledWith(
       'staging of support-summarizer in us-east-1 already names v2; nothing to move',
     );
     expect(rerun.output).toHaveBeenCalledWith('previousVersion', null);
     expect(rerun.output).toHaveBeenCalledWith('revision', 1);
+    expect(dryRun.logger.info).toHaveBeenCalledWith(
+      'Dry run: staging of support-summarizer in us-east-1 already names v2; a real run moves nothing',
+    );
   });
 });

@@ -1,10 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, ResponseError } from '@backstage/errors';
+import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  checkPointerMove,
-  ModelDetails,
-} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import { explainBackendError } from './backendErrors';
 
@@ -17,6 +14,9 @@ type PromoteResult = {
   revision: number;
   /** True when the pointer already named the version (e.g. moved before a restart). */
   alreadyThere: boolean;
+  /** The SSM parameter callers read, and whether it named the new ARN when the move was answered. */
+  parameterName?: string;
+  published?: boolean;
 };
 
 /** The pointer of an alias in a Region, from a model's details. */
@@ -46,7 +46,10 @@ export function createPromoteModelAction(options: {
     },
     credentials: BackstageCredentials,
   ): Promise<PromoteResult | undefined> {
-    const details = await service.getModel(request.modelName, { credentials });
+    const details = await service.getModel(
+      { modelName: request.modelName },
+      { credentials },
+    );
     const pointer =
       details && pointerOf(details, request.alias, request.region);
     if (!details || pointer?.version !== request.version) return undefined;
@@ -60,6 +63,7 @@ export function createPromoteModelAction(options: {
       previousVersion: lastMove?.fromVersion ?? null,
       revision: pointer.revision,
       alreadyThere: true,
+      parameterName: pointer.parameterName,
     };
   }
 
@@ -156,41 +160,49 @@ export function createPromoteModelAction(options: {
       const credentials = await ctx.getInitiatorCredentials();
       const request = { modelName, alias, region, version };
 
+      /** Moves the pointer (or, in a dry run, has the backend check the move and change nothing). */
+      const promote = async (dryRun: boolean): Promise<PromoteResult> => {
+        try {
+          const { move, pointer, published } = await service.promoteVersion(
+            { ...request, reason, expectedCurrentVersion, dryRun },
+            { credentials },
+          );
+          return {
+            previousVersion: move.fromVersion,
+            revision: pointer.revision,
+            alreadyThere: false,
+            parameterName: pointer.parameterName,
+            published,
+          };
+        } catch (error) {
+          if (error instanceof ResponseError && error.statusCode === 400) {
+            // E.g. "already names version 3" after a crash between the move and the checkpoint.
+            const done = await alreadyPromoted(request, credentials).catch(
+              () => undefined,
+            );
+            if (done) return done;
+          }
+          throw explainBackendError(
+            error,
+            `${alias} of ${modelName} in ${region} ${
+              dryRun ? 'cannot be' : 'was not'
+            } moved to v${version}`,
+          );
+        }
+      };
+
       if (ctx.isDryRun) {
-        // The backend has no "check only" move, so check with the same rule it applies.
-        const details = await service
-          .getModel(modelName, { credentials })
-          .catch(error => {
-            throw explainBackendError(error, `Looking up model ${modelName}`);
-          });
-        const target = details?.versions.find(v => v.number === version);
-        if (!details || !target) {
-          ctx.logger.info(
-            `Dry run: ${modelName} v${version} is not in the registry yet, so the move cannot be checked; a real run would point ${alias} in ${region} at it`,
-          );
-          return;
-        }
-        const current = pointerOf(details, alias, region)?.version ?? null;
-        const check = checkPointerMove({
-          version: target,
-          pointerRegion: region,
-          alias,
-          current,
-          believedCurrent: expectedCurrentVersion,
-          reason,
-        });
-        if (check.kind === 'conflict') throw new ConflictError(check.message);
-        if (check.kind === 'invalid') {
-          throw new InputError(
-            `${alias} of ${modelName} cannot be moved: ${check.problems.join(
-              ' ',
-            )}`,
-          );
-        }
+        // The backend runs every check of the move (permission, staleness, readiness, account) for the
+        // user, so a dry run fails where the real run would, and otherwise says what it would do.
+        const checked = await promote(true);
         ctx.logger.info(
-          `Dry run: ${alias} in ${region} would move from ${
-            current === null ? 'no version' : `v${current}`
-          } to v${version}; nothing was moved`,
+          checked.alreadyThere
+            ? `Dry run: ${alias} of ${modelName} in ${region} already names v${version}; a real run moves nothing`
+            : `Dry run: ${alias} in ${region} would move from ${
+                checked.previousVersion === null
+                  ? 'no version'
+                  : `v${checked.previousVersion}`
+              } to v${version}; nothing was moved`,
         );
         return;
       }
@@ -198,31 +210,7 @@ export function createPromoteModelAction(options: {
       // A resumed task must not move the pointer again (someone may have moved it since).
       const result = await ctx.checkpoint<PromoteResult>({
         key: `bedrock.model.promote.${modelName}.${alias}.${region}.${version}`,
-        fn: async () => {
-          try {
-            const { move, pointer } = await service.promote(
-              { ...request, reason, expectedCurrentVersion },
-              { credentials },
-            );
-            return {
-              previousVersion: move.fromVersion,
-              revision: pointer.revision,
-              alreadyThere: false,
-            };
-          } catch (error) {
-            if (error instanceof ResponseError && error.statusCode === 400) {
-              // E.g. "already names version 3" after a crash between the move and the checkpoint.
-              const done = await alreadyPromoted(request, credentials).catch(
-                () => undefined,
-              );
-              if (done) return done;
-            }
-            throw explainBackendError(
-              error,
-              `${alias} of ${modelName} in ${region} was not moved to v${version}`,
-            );
-          }
-        },
+        fn: () => promote(false),
       });
 
       const before =
@@ -234,6 +222,13 @@ export function createPromoteModelAction(options: {
           ? `${alias} of ${modelName} in ${region} already names v${version}; nothing to move`
           : `${alias} of ${modelName} in ${region} moved from ${before} to v${version}`,
       );
+      if (result.parameterName && result.published !== undefined) {
+        ctx.logger.info(
+          result.published
+            ? `Callers reading ${result.parameterName} get the new ARN now`
+            : `Saved; SSM (${result.parameterName}) is being updated and will follow within a minute`,
+        );
+      }
       ctx.output('alias', alias);
       ctx.output('region', region);
       ctx.output('version', version);

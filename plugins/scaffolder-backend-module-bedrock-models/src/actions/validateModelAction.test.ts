@@ -1,18 +1,22 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { BedrockModelsRequestOptions } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import {
-  backendError,
-  FAKE_ACCOUNT,
-  FakeBedrockModelsService,
-  GOOD_REPORT,
-} from '../__testUtils__/FakeBedrockModelsService';
+  bedrockModelsResponseError,
+  bedrockModelsServiceMock,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-node/testUtils';
+import {
+  MEMBERSHIPS,
+  MOCK_ACCOUNT,
+  readyModel,
+} from '../__testUtils__/registrySeeds';
 import { createValidateModelAction } from './validateModelAction';
 
 const NEW_MODEL = {
   modelName: 'support-summarizer',
   owner: 'group:default/support-ml',
   s3Uri: 's3://demo-model-artifacts/support-summarizer/v3/',
-  accountId: FAKE_ACCOUNT,
+  accountId: MOCK_ACCOUNT,
   region: 'us-east-1',
   classification: 'internal',
 };
@@ -22,13 +26,29 @@ type Context = Parameters<
 >[0];
 
 describe('bedrock:model:validate', () => {
-  let service: FakeBedrockModelsService;
+  let service: ReturnType<typeof bedrockModelsServiceMock>;
   let action: ReturnType<typeof createValidateModelAction>;
 
-  beforeEach(() => {
-    service = new FakeBedrockModelsService();
+  function setUp(options: Parameters<typeof bedrockModelsServiceMock>[0] = {}) {
+    service = bedrockModelsServiceMock({
+      memberships: MEMBERSHIPS,
+      ...options,
+    });
     action = createValidateModelAction({ service });
-  });
+  }
+
+  beforeEach(() => setUp());
+
+  /** Every call made to the backend, by method, with its options. */
+  const calls = () =>
+    (['getModel', 'getSettings', 'validateArtifacts'] as const).flatMap(
+      method =>
+        service[method].mock.calls.map(args => ({
+          method,
+          // Every method takes whose behalf it acts on last.
+          options: args[args.length - 1] as BedrockModelsRequestOptions,
+        })),
+    );
 
   function context(input: Context['input'], extra: Partial<Context> = {}) {
     const ctx: Context = {
@@ -59,55 +79,58 @@ describe('bedrock:model:validate', () => {
         'can be imported as a new model, support-summarizer in us-east-1: LlamaForCausalLM, 16.1 GB of weights in 8 files, about 2 CMU per copy',
       ),
     );
-    expect(service.calls.map(c => c.method)).toEqual([
+    expect(calls().map(c => c.method)).toEqual([
       'getModel',
       'validateArtifacts',
     ]);
+    // The sources a new model may import from are its owner's.
+    expect(service.validateArtifacts).toHaveBeenCalledWith(
+      expect.objectContaining({ owner: 'group:default/support-ml' }),
+      expect.anything(),
+    );
     const initiator = await ctx.getInitiatorCredentials();
-    for (const call of service.calls) {
-      expect(call.credentials).toBe(initiator);
+    for (const call of calls()) {
+      expect(call.options.credentials).toBe(initiator);
     }
     expect(initiator).toEqual(mockCredentials.user());
   });
 
   it('fails the step with every problem at once, numbered, and the warnings', async () => {
-    service.reports.set(NEW_MODEL.s3Uri, {
-      valid: false,
-      errors: [
-        {
-          code: 'missing-tokenizer',
-          message: 'tokenizer.json (or tokenizer.model) is missing.',
+    // No tokenizer and no chat template uploaded; internal data may stay only in Frankfurt.
+    setUp({
+      dataResidency: { internal: ['eu-central-1'] },
+      artifacts: {
+        [NEW_MODEL.s3Uri]: {
+          objects: [
+            { name: 'config.json', sizeBytes: 855 },
+            { name: 'tokenizer_config.json', sizeBytes: 1_000 },
+            { name: 'model.safetensors', sizeBytes: 16_060_000_000 },
+          ],
+          config: { architectures: ['LlamaForCausalLM'] },
+          tokenizerConfig: {},
         },
-        {
-          code: 'residency',
-          message: 'Data classified phi may not be stored in eu-central-1.',
-        },
-      ],
-      warnings: [
-        { code: 'no-chat-template', message: 'No chat template ships.' },
-      ],
-      detected: { weightBytes: 0, fileCount: 2 },
+      },
     });
     const ctx = context({ ...NEW_MODEL, owner: '' });
 
     await expect(action.handler(ctx)).rejects.toThrow(
       [
-        `support-summarizer cannot be imported from ${NEW_MODEL.s3Uri} into us-east-1 (account ${FAKE_ACCOUNT}); fix these 3 problem(s):`,
+        `support-summarizer cannot be imported from ${NEW_MODEL.s3Uri} into us-east-1 (account ${MOCK_ACCOUNT}); fix these 3 problem(s):`,
         '  1. Model support-summarizer is new: choose the team or person who owns it.',
-        '  2. [missing-tokenizer] tokenizer.json (or tokenizer.model) is missing.',
-        '  3. [residency] Data classified phi may not be stored in eu-central-1.',
+        '  2. [residency] Data classified internal may not be stored in us-east-1 under the data-residency policy. Import it in eu-central-1.',
+        '  3. [missing-tokenizer] tokenizer.json (or tokenizer.model) is missing. Upload the tokenizer file next to config.json.',
         '',
         'Warnings:',
-        '  - [no-chat-template] No chat template ships.',
+        '  - [no-chat-template] No chat template ships with the model, so callers must use InvokeModel with a prompt (Converse will not work). Add chat_template to tokenizer_config.json to enable it.',
       ].join('\n'),
     );
     expect(ctx.logger.warn).toHaveBeenCalledWith(
-      '[no-chat-template] No chat template ships.',
+      expect.stringMatching(/^\[no-chat-template\] No chat template ships/),
     );
     expect(ctx.output).not.toHaveBeenCalled();
   });
 
-  it('reports a bad name and a bad URI without asking the backend about the artifacts', async () => {
+  it("reports a bad name and the backend's refusal of a bad URI together, without looking the name up", async () => {
     const ctx = context({
       ...NEW_MODEL,
       modelName: 'Support_Summarizer',
@@ -117,33 +140,36 @@ describe('bedrock:model:validate', () => {
     const failure = action.handler(ctx);
 
     await expect(failure).rejects.toThrow(
-      /1\. Model name may only hold.*\n {2}2\. "demo-model-artifacts\/x" is not an S3 URI/,
+      /1\. Model name may only hold.*\n {2}2\. Invalid body: s3Uri: "demo-model-artifacts\/x" is not an S3 URI/,
     );
-    expect(service.calls).toEqual([]);
+    expect(service.getModel).not.toHaveBeenCalled();
   });
 
-  it('adds a version to an existing model without an owner, and refuses another classification', async () => {
-    service.seedModel({
-      name: 'support-summarizer',
-      owner: 'group:default/support-ml',
-      classification: 'internal',
-    });
+  it("adds a version to an existing model, validating for the model's owner, and applies the classification rule", async () => {
+    setUp(readyModel());
     const ok = context({ ...NEW_MODEL, owner: '' });
     await action.handler(ok);
     expect(ok.output).toHaveBeenCalledWith('isNewModel', false);
+    expect(service.validateArtifacts).toHaveBeenLastCalledWith(
+      expect.objectContaining({ owner: 'group:default/support-ml' }),
+      expect.anything(),
+    );
 
-    const wrongClass = context({ ...NEW_MODEL, classification: 'phi' });
-    await expect(action.handler(wrongClass)).rejects.toThrow(
-      '1. Model support-summarizer is classified internal: choose that classification for its new version (not phi).',
+    const lower = context({ ...NEW_MODEL, classification: 'public' });
+    await expect(action.handler(lower)).rejects.toThrow(
+      '1. Model support-summarizer is classified internal; a new version may not lower that to public. Import it as internal.',
+    );
+
+    // Raising it is for the portal admins, whom only the backend knows: the import step decides.
+    const raise = context({ ...NEW_MODEL, classification: 'phi' });
+    await action.handler(raise);
+    expect(raise.logger.warn).toHaveBeenCalledWith(
+      'Importing a phi version raises model support-summarizer from internal to phi, which only the portal admins may do. Ask them, or import it as internal if the data allows.',
     );
   });
 
   it('holds the form to its choice: a new model must not exist, an existing one must', async () => {
-    service.seedModel({
-      name: 'support-summarizer',
-      owner: 'group:default/support-ml',
-      classification: 'internal',
-    });
+    setUp(readyModel());
 
     const taken = context({ ...NEW_MODEL, newModel: true });
     await expect(action.handler(taken)).rejects.toThrow(
@@ -173,17 +199,17 @@ describe('bedrock:model:validate', () => {
     const ctx = context({ ...NEW_MODEL, accountId: '210987654321' });
 
     await expect(action.handler(ctx)).rejects.toThrow(
-      `1. Invalid body: accountId: must be a managed account (${FAKE_ACCOUNT})`,
+      `1. Invalid body: accountId: must be a managed account (${MOCK_ACCOUNT})`,
     );
   });
 
   it('fails with what it was doing and the reason when the backend or AWS cannot answer', async () => {
-    service.validateArtifacts = async () => {
-      throw await backendError(
+    service.validateArtifacts.mockRejectedValueOnce(
+      await bedrockModelsResponseError(
         503,
         'S3 in us-east-1 could not be reached: ServiceUnavailable',
-      );
-    };
+      ),
+    );
     const ctx = context(NEW_MODEL);
 
     const failure = action.handler(ctx);
@@ -203,14 +229,22 @@ describe('bedrock:model:validate', () => {
       'Dry run: the checks only read, so they run in full',
     );
 
-    service.reports.set(NEW_MODEL.s3Uri, {
-      ...GOOD_REPORT,
-      valid: false,
-      errors: [{ code: 'missing-weights', message: 'No weights.' }],
+    const noWeights = 's3://demo-model-artifacts/no-weights/';
+    setUp({
+      artifacts: {
+        [noWeights]: {
+          objects: [
+            { name: 'config.json', sizeBytes: 855 },
+            { name: 'tokenizer.json', sizeBytes: 9_000_000 },
+            { name: 'tokenizer_config.json', sizeBytes: 1_000 },
+          ],
+          config: { architectures: ['LlamaForCausalLM'] },
+        },
+      },
     });
-    const bad = context(NEW_MODEL, { isDryRun: true });
+    const bad = context({ ...NEW_MODEL, s3Uri: noWeights }, { isDryRun: true });
     await expect(action.handler(bad)).rejects.toThrow(
-      '1. [missing-weights] No weights.',
+      '1. [missing-weights] No .safetensors weights were found.',
     );
   });
 });
