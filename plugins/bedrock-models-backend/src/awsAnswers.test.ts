@@ -35,7 +35,12 @@ describe('AWS answers the portal must handle', () => {
       port: 0,
       quotas: { importedModelsPerRegion: 10, concurrentImportJobs: 10 },
     });
-    uri = stageArtifactSet(emulator, 'ml-artifacts', 'llama/', llama31_8bArtifacts());
+    uri = stageArtifactSet(
+      emulator,
+      'ml-artifacts',
+      'llama/',
+      llama31_8bArtifacts(),
+    );
     backend = await startImportBackend(memoryDb(), emulator);
   });
   afterEach(async () => {
@@ -57,7 +62,11 @@ describe('AWS answers the portal must handle', () => {
     const keyHash = createHash('sha256')
       .update(`${ANA}\nadopted\nadopt-1`)
       .digest('hex');
-    const { jobName, importedModelName } = importNamesFor('adopted', 1, keyHash);
+    const { jobName, importedModelName } = importNamesFor(
+      'adopted',
+      1,
+      keyHash,
+    );
     const bedrock = emulatorSdk(BedrockClient, emulator);
     const { jobArn } = await bedrock.send(
       new CreateModelImportJobCommand({
@@ -83,12 +92,20 @@ describe('AWS answers the portal must handle', () => {
   it.each([
     [
       'the portal role may not create import jobs (AccessDeniedException)',
-      { service: 'bedrock', operation: 'CreateModelImportJob', accessDeniedRate: 1 },
+      {
+        service: 'bedrock',
+        operation: 'CreateModelImportJob',
+        accessDeniedRate: 1,
+      },
       /^Bedrock refused the import job: the portal's AWS role may not call CreateModelImportJob; ask the portal admins to grant it \(docs\/aws-setup\.md lists the policy\) \(AccessDeniedException \(log reference [0-9a-f]{8}\)\)\.$/,
     ],
     [
       'Bedrock cannot assume the import role',
-      { service: 'bedrock', operation: 'CreateModelImportJob', roleNotAssumableRate: 1 },
+      {
+        service: 'bedrock',
+        operation: 'CreateModelImportJob',
+        roleNotAssumableRate: 1,
+      },
       /^Bedrock refused the import job: Bedrock could not assume the import role; ask the portal admins to check bedrockModels\.accounts\[\]\.importRoleArn and its trust policy \(docs\/aws-setup\.md\) \(ValidationException \(log reference [0-9a-f]{8}\)\)\.$/,
     ],
   ])(
@@ -103,9 +120,7 @@ describe('AWS answers the portal must handle', () => {
   );
 
   it('refuses the import with 400 saying what to grant when the portal role may not read the artifacts in S3', async () => {
-    emulator.faults.setRules([
-      { service: 's3', accessDeniedRate: 1 },
-    ]);
+    emulator.faults.setRules([{ service: 's3', accessDeniedRate: 1 }]);
     const res = await backend.postImport('unreadable', 'unreadable-1', body());
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(

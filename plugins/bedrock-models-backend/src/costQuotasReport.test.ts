@@ -24,7 +24,7 @@ import request from 'supertest';
 import { AwsClients } from './aws/AwsClients';
 import { ModelCopyMetrics } from './aws/ModelCopyMetrics';
 import { readRegistryConfig } from './config/readRegistryConfig';
-import { CostService } from './service/CostService';
+import { CostEstimates } from './service/CostEstimates';
 import { ErrorReporter } from './service/ErrorReporter';
 import { applyMigrations } from './database/migrateDatabase';
 import { registryStoresOn } from './database/RegistryStores';
@@ -274,6 +274,37 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     expect((await get('/report?format=xml')).status).toBe(400);
   });
 
+  it('pages the report with a cursor over the same filters and order, with totals of every matching row, and lists the facets', async () => {
+    const first = await get('/report?limit=2&sort=region&order=desc');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ totalCount: 4 });
+    expect(first.body.rows.map((r: { region: string }) => r.region)).toEqual([
+      'us-east-1',
+      'us-east-1',
+    ]);
+    expect(first.body.totals.versions).toBe(4);
+    expect(first.body.totals.estimatedMonthlyCost).toBeGreaterThan(0);
+    const second = await get(
+      `/report?limit=2&sort=region&order=desc&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.rows.map((r: { region: string }) => r.region)).toEqual([
+      'eu-central-1',
+      'eu-central-1',
+    ]);
+    expect(second.body.nextCursor).toBeUndefined();
+    // A cursor made for other filters or another order is refused, not misread.
+    const other = await get(
+      `/report?limit=2&sort=model&cursor=${first.body.nextCursor}`,
+    );
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toContain('Invalid cursor');
+    const facets = await get('/report/facets');
+    expect(facets.body).toMatchObject({
+      region: ['eu-central-1', 'us-east-1'],
+      owner: ['group:default/claims-ai', 'group:default/support-ml'],
+    });
+  });
+
   it('shares estimates between replicas through the database, and keeps the last good ones, saying since when, while CloudWatch fails', async () => {
     const details = await get('/models/support-summarizer');
     const versions: ModelVersion[] = details.body.versions;
@@ -292,7 +323,7 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
         if (call.service === 'cloudwatch') cloudWatchCalls.push(call.operation);
       });
       const stores = registryStoresOn(knex);
-      return new CostService({
+      return new CostEstimates({
         metrics: new ModelCopyMetrics(clients),
         models: stores.models,
         costs: stores.costs,

@@ -36,7 +36,9 @@ describe('errors users see', () => {
     expect(message).toMatch(
       /^The bedrock-models backend failed \(log reference [0-9a-f]{8}\); try again, and give the reference to the portal admins if it persists\.$/,
     );
-    expect(JSON.stringify(res.body)).not.toMatch(/alias_history|SQLITE|select/i);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /alias_history|SQLITE|select/i,
+    );
     const reference = /log reference ([0-9a-f]{8})/.exec(message)![1];
     const warnings = logger.warn.mock.calls;
     expect(

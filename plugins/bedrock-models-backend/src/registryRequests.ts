@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { RegistryConfig } from './config/readRegistryConfig';
 import { ModelSearch } from './database/ModelStore';
+import { ReportPaging } from './service/GovernanceReportService';
 import { ReportFilters } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** Parses input with a schema, turning every problem into one 400 that names the fields. */
@@ -381,8 +382,23 @@ export const reportQuery = z
       .optional(),
     managed: z.enum(['managed', 'unmanaged']).optional(),
     production: z.enum(['serving', 'not-serving']).optional(),
+    sort: z
+      .enum([
+        'model',
+        'owner',
+        'region',
+        'status',
+        'createdAt',
+        'lastPromotedAt',
+        'cost',
+      ])
+      .default('model'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(200).optional(),
   })
-  .transform(({ format, account, ...filters }) => ({
+  .transform(({ format, account, sort, order, limit, cursor, ...filters }) => ({
     format,
     filters: { ...filters, accountId: account } as ReportFilters,
+    paging: { sort, order, limit, cursor } as ReportPaging,
   }));

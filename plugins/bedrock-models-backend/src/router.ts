@@ -1,7 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { governanceReportCsv } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import express from 'express';
+import { once } from 'node:events';
 import { RegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
 import {
@@ -25,6 +25,11 @@ import { createOpenApiRouter } from './schema/openapi';
 import { ErrorReporter } from './service/ErrorReporter';
 import { RegistryService } from './service/RegistryService';
 import { internalErrorShield } from './internalErrorShield';
+
+/** Writes a chunk of a streamed answer, waiting while the client is slower than the database. */
+async function write(res: express.Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) await once(res, 'drain');
+}
 
 /** What the router needs. */
 export type RouterOptions = {
@@ -106,14 +111,23 @@ export async function createRouter(
   });
 
   router.get('/report', async (req, res) => {
-    const { format, filters } = parseInput(reportQuery, req.query, 'query');
-    const report = await registry.getReport(filters, await caller(req));
-    if (format !== 'csv') {
-      res.json(report);
+    const query = parseInput(reportQuery, req.query, 'query');
+    const call = await caller(req);
+    if (query.format !== 'csv') {
+      res.json(await registry.getReport(query.filters, query.paging, call));
       return;
     }
     res.type('text/csv').attachment('bedrock-models-report.csv');
-    res.send(governanceReportCsv(report.rows));
+    await registry.exportReportCsv(
+      query.filters,
+      chunk => write(res, chunk),
+      call,
+    );
+    res.end();
+  });
+
+  router.get('/report/facets', async (req, res) => {
+    res.json(await registry.getReportFacets(await caller(req)));
   });
 
   router.get('/inventory', async (req, res) => {

@@ -12,6 +12,12 @@ export interface CostEstimateStore {
     accountId: string,
     region: string,
   ): Promise<Map<string, CostEstimate>>;
+  /** Accounts and Regions with a live version whose estimate is missing or was read before `since`. */
+  staleTargets(
+    since: Date,
+  ): Promise<Array<{ accountId: string; region: string }>>;
+  /** When the oldest estimate of a live version was read. */
+  oldestReadAt(): Promise<Date | undefined>;
   /** Keeps what one CloudWatch read found, replacing older figures for the same imported models. */
   save(
     accountId: string,

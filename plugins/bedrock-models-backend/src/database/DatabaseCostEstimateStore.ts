@@ -47,4 +47,31 @@ export class DatabaseCostEstimateStore implements CostEstimateStore {
         .merge();
     }
   }
+
+  async staleTargets(
+    since: Date,
+  ): Promise<Array<{ accountId: string; region: string }>> {
+    return this.db('model_versions as v')
+      .leftJoin(
+        'cost_estimates as ce',
+        'ce.imported_model_arn',
+        'v.imported_model_arn',
+      )
+      .where('v.status', 'ready')
+      .whereNotNull('v.imported_model_arn')
+      .where(q => q.whereNull('ce.read_at').orWhere('ce.read_at', '<', since))
+      .distinct('v.account_id as accountId', 'v.region as region');
+  }
+
+  async oldestReadAt(): Promise<Date | undefined> {
+    const [row] = await this.db('model_versions as v')
+      .join(
+        'cost_estimates as ce',
+        'ce.imported_model_arn',
+        'v.imported_model_arn',
+      )
+      .where('v.status', 'ready')
+      .min({ oldest: 'ce.read_at' });
+    return row?.oldest ? new Date(iso(row.oldest)) : undefined;
+  }
 }

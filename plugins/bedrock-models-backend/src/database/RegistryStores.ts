@@ -13,6 +13,8 @@ import { migrateDatabase } from './migrateDatabase';
 import { ModelStore } from './ModelStore';
 import { PointerStore } from './PointerStore';
 import { PublishOutbox } from './PublishOutbox';
+import { DatabaseReportQuery } from './DatabaseReportQuery';
+import { ReportQuery } from './ReportQuery';
 
 /** The registry's stores, one per aggregate, over one database. */
 export type RegistryStores = {
@@ -22,6 +24,8 @@ export type RegistryStores = {
   imports: ImportStore;
   discovery: DiscoveryStateStore;
   costs: CostEstimateStore;
+  /** The governance report, read across the aggregates. */
+  report: ReportQuery;
   /** The database client, for the health check. */
   db: Knex;
 };
@@ -35,6 +39,7 @@ export function registryStoresOn(db: Knex): RegistryStores {
     imports: new DatabaseImportStore(db),
     discovery: new DatabaseDiscoveryStateStore(db),
     costs: new DatabaseCostEstimateStore(db),
+    report: new DatabaseReportQuery(db),
     db,
   };
 }

@@ -53,7 +53,9 @@ describe('drill: a move inside a reconcile pass never puts an older ARN back in 
           MaxResults: 50,
         }),
       )
-    ).Parameters!.filter(p => (p.Version ?? 0) >= version).map(p => p.Value);
+    )
+      .Parameters!.filter(p => (p.Version ?? 0) >= version)
+      .map(p => p.Value);
 
   /**
    * One round: the reconciler (replica A) is paused inside GetParameter while replica B moves the
@@ -99,7 +101,10 @@ describe('drill: a move inside a reconcile pass never puts an older ARN back in 
     await b.promote(1, { reason: 'first' });
     for (let i = 0; i < ROUNDS; i++) {
       const history = await ssm.send(
-        new GetParameterHistoryCommand({ Name: PRODUCTION_PARAMETER, MaxResults: 50 }),
+        new GetParameterHistoryCommand({
+          Name: PRODUCTION_PARAMETER,
+          MaxResults: 50,
+        }),
       );
       const from = (history.Parameters?.at(-1)?.Version ?? 0) + 1;
       // A promote lands inside the pass ...

@@ -21,6 +21,7 @@ import { JsonObject } from '@backstage/types';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { auditedChange } from './auditedChange';
 import { RegistryAccess } from './RegistryAccess';
+import { ReportPaging } from './GovernanceReportService';
 import { ModelSearch, ModelStore } from '../database/ModelStore';
 import {
   PointerMoveInput,
@@ -151,9 +152,27 @@ export class AuthorizedRegistryService implements RegistryService {
     return this.inner.getQuotas(accountId, region, options);
   }
 
-  async getReport(filters: ReportFilters, options: RegistryCallOptions) {
+  async getReport(
+    filters: ReportFilters,
+    paging: ReportPaging,
+    options: RegistryCallOptions,
+  ) {
     await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
-    return this.inner.getReport(filters, options);
+    return this.inner.getReport(filters, paging, options);
+  }
+
+  async exportReportCsv(
+    filters: ReportFilters,
+    write: (chunk: string) => Promise<void>,
+    options: RegistryCallOptions,
+  ) {
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
+    return this.inner.exportReportCsv(filters, write, options);
+  }
+
+  async getReportFacets(options: RegistryCallOptions) {
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
+    return this.inner.getReportFacets(options);
   }
 
   async validateArtifacts(

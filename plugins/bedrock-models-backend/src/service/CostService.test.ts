@@ -55,7 +55,10 @@ describe('CostService against the runtime as AWS bills it', () => {
     arn = modelSummaries![0].modelArn!;
     knex = memoryDb();
     await applyMigrations(knex);
-    await insertModel(knex, { name: 'summarizer', owner: 'group:default/support-ml' });
+    await insertModel(knex, {
+      name: 'summarizer',
+      owner: 'group:default/support-ml',
+    });
     await knex('model_versions').insert({
       model_name: 'summarizer',
       number: 1,
@@ -70,12 +73,13 @@ describe('CostService against the runtime as AWS bills it', () => {
       created_at: new Date(Date.now() - 60 * MINUTE),
       updated_at: new Date(),
     });
-    const { aws, config } = registryParts(knex, { endpoint: emulator.endpoint });
+    const { aws, config } = registryParts(knex, {
+      endpoint: emulator.endpoint,
+    });
     const stores = registryStoresOn(knex);
     cost = new CostService({
       metrics: aws.metrics,
       models: stores.models,
-      costs: stores.costs,
       errors: new ErrorReporter(mockServices.logger.mock()),
       config: {
         ...config,

@@ -14,14 +14,12 @@ import {
 } from '@backstage/errors';
 import { CopySample, ModelCopyMetrics } from '../aws/ModelCopyMetrics';
 import { RegistryConfig } from '../config/readRegistryConfig';
-import { CostEstimateStore } from '../database/CostEstimateStore';
 import { ModelStore } from '../database/ModelStore';
 import { ErrorReporter } from './ErrorReporter';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** CloudWatch keeps 5-minute data for 63 days; older windows are read hourly. */
 const FIVE_MINUTE_RETENTION_MS = 63 * DAY_MS;
-const REPORT_CACHE_MS = 60 * 60 * 1000;
 
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
@@ -45,7 +43,6 @@ export class CostService {
     private readonly deps: {
       metrics: ModelCopyMetrics;
       models: ModelStore;
-      costs: CostEstimateStore;
       errors: ErrorReporter;
       config: RegistryConfig;
       now?: () => Date;
@@ -194,105 +191,10 @@ export class CostService {
       notes,
     };
   }
-
-  /**
-   * Estimated monthly cost of live versions: the last 30 days' compute (daily averages of copies,
-   * read in few batched calls and cached for an hour) plus a month of storage. When CloudWatch cannot
-   * be read, the last good figures are used and `staleSince` says from when.
-   */
-  async monthlyEstimates(versions: ModelVersion[]): Promise<{
-    byVersion: Map<ModelVersion, number | undefined>;
-    staleSince?: Date;
-    errors: string[];
-  }> {
-    const { config, metrics } = this.deps;
-    const now = this.now();
-    const byVersion = new Map<ModelVersion, number | undefined>();
-    const errors: string[] = [];
-    let staleSince: Date | undefined;
-    const live = versions.filter(
-      v => v.status === 'ready' && v.importedModelArn,
-    );
-    for (const group of groupByTarget(live)) {
-      const { accountId, region } = group.target;
-      const arns = group.versions.map(v => v.importedModelArn!);
-      // The last figures read by any replica, kept in the database: CloudWatch is read at most hourly.
-      const stored = await this.deps.costs.estimates(accountId, region);
-      const fresh = arns.every(arn => {
-        const estimate = stored.get(arn);
-        return (
-          estimate !== undefined &&
-          now.getTime() - estimate.readAt.getTime() <= REPORT_CACHE_MS
-        );
-      });
-      let computeByArn = new Map<string, number | undefined>(
-        [...stored].map(([arn, estimate]) => [arn, estimate.compute]),
-      );
-      if (!fresh) {
-        const from = new Date(now.getTime() - 30 * DAY_MS);
-        const samples = await metrics
-          .copies(group.target, arns, from, now)
-          .catch((error: unknown) => {
-            errors.push(
-              `CloudWatch in ${region}: ${this.deps.errors.summarize(
-                error,
-                'GetMetricData for estimates',
-              )}`,
-            );
-            return undefined;
-          });
-        if (samples) {
-          computeByArn = new Map();
-          for (const version of group.versions) {
-            const copyMinutes = (
-              samples.get(version.importedModelArn!) ?? []
-            ).reduce((sum, s) => sum + windowCmuMinutes(s.copies, 1), 0);
-            const price = config.pricing.cmuMinute[version.region];
-            computeByArn.set(
-              version.importedModelArn!,
-              price !== undefined && version.cmusPerCopy !== undefined
-                ? copyMinutes * version.cmusPerCopy * price
-                : undefined,
-            );
-          }
-          await this.deps.costs.save(accountId, region, now, computeByArn);
-        } else {
-          // The last good figures stand in, and say from when they are.
-          for (const arn of arns) {
-            const readAt = stored.get(arn)?.readAt;
-            if (readAt && (!staleSince || readAt < staleSince)) {
-              staleSince = readAt;
-            }
-          }
-        }
-      }
-      for (const version of group.versions) {
-        const compute = computeByArn.get(version.importedModelArn!);
-        byVersion.set(
-          version,
-          compute === undefined
-            ? undefined
-            : compute +
-                (version.cmusPerCopy ?? 0) * config.pricing.storageCmuMonth,
-        );
-      }
-    }
-    for (const version of versions) {
-      if (!byVersion.has(version)) {
-        byVersion.set(
-          version,
-          ['retired', 'deleted', 'failed'].includes(version.status)
-            ? 0
-            : undefined,
-        );
-      }
-    }
-    return { byVersion, staleSince, errors };
-  }
 }
 
 /** Versions grouped by the account and Region their metrics live in. */
-function groupByTarget(versions: ModelVersion[]) {
+export function groupByTarget(versions: ModelVersion[]) {
   const groups = new Map<
     string,
     { target: { accountId: string; region: string }; versions: ModelVersion[] }

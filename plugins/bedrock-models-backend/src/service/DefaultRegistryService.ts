@@ -13,7 +13,10 @@ import { RegistryConfig } from '../config/readRegistryConfig';
 import { ModelSearch } from '../database/ModelStore';
 import { RegistryStores } from '../database/RegistryStores';
 import { CostService } from './CostService';
-import { GovernanceReportService } from './GovernanceReportService';
+import {
+  GovernanceReportService,
+  ReportPaging,
+} from './GovernanceReportService';
 import { ImportService } from './ImportService';
 import { toAliasPointer, toAliasPointers } from './pointerViews';
 import { PromotionService } from './PromotionService';
@@ -161,8 +164,19 @@ export class DefaultRegistryService implements RegistryService {
     return this.deps.quotas.report(accountId, region);
   }
 
-  async getReport(filters: ReportFilters) {
-    return this.deps.report.report(filters);
+  async getReport(filters: ReportFilters, paging: ReportPaging) {
+    return this.deps.report.report(filters, paging);
+  }
+
+  async exportReportCsv(
+    filters: ReportFilters,
+    write: (chunk: string) => Promise<void>,
+  ) {
+    return this.deps.report.csv(filters, write);
+  }
+
+  async getReportFacets() {
+    return this.deps.report.facets();
   }
 
   async validateArtifacts(

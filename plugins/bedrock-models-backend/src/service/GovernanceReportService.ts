@@ -1,87 +1,150 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '@backstage/errors';
 import {
-  AliasPointer,
   DiscoverySyncState,
   GovernanceReport,
-  GovernanceReportRow,
-  matchesReportFilters,
+  governanceReportCsv,
   ReportFilters,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { DiscoveryStateStore } from '../database/DiscoveryStateStore';
-import { ModelStore } from '../database/ModelStore';
-import { PointerStore } from '../database/PointerStore';
-import { CostService } from './CostService';
+import {
+  ReportContext,
+  ReportFacets,
+  ReportQuery,
+  ReportSort,
+} from '../database/ReportQuery';
+import { CostEstimates } from './CostEstimates';
 
-/** Every version in every account and Region, with its owner, pointers and estimated monthly cost. */
+/** Rows an export reads at a time: memory stays flat however big the report. */
+const EXPORT_BATCH = 1000;
+
+/** Which page of the report, in which order. */
+export type ReportPaging = {
+  sort: ReportSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** From the previous page's `nextCursor`. */
+  cursor?: string;
+};
+
+/** The cursor is an offset, tied to the filters and order it was made for. */
+function fingerprint(filters: ReportFilters, paging: ReportPaging) {
+  return createHash('sha256')
+    .update(JSON.stringify([filters, paging.sort, paging.order]))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+function encodeCursor(offset: number, print: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, f: print })).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string, print: string): number {
+  try {
+    const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (f === print && Number.isInteger(o) && o >= 0) return o;
+  } catch {
+    // Answered below.
+  }
+  throw new InputError(
+    'Invalid cursor: it belongs to other filters or another order; ask for the first page again.',
+  );
+}
+
+/**
+ * The governance report: every version in every account and Region, with its owner, pointers and
+ * estimated monthly cost, filtered, sorted and paged in the database. Estimates older than an hour are
+ * read from CloudWatch first (one batched read per account and Region).
+ */
 export class GovernanceReportService {
   constructor(
     private readonly deps: {
-      models: ModelStore;
-      pointers: PointerStore;
-      cost: CostService;
+      query: ReportQuery;
+      estimates: CostEstimates;
       /** Where discovery's outcome per account and Region is kept. */
       discovery: DiscoveryStateStore;
       config: RegistryConfig;
     },
   ) {}
 
-  /** The report, narrowed to the rows the filters let through (every row without filters). */
-  async report(filters: ReportFilters = {}): Promise<GovernanceReport> {
-    const [{ models, versions }, pointers] = await Promise.all([
-      this.deps.models.allModelsAndVersions(),
-      this.deps.pointers.allPointers(),
-    ]);
-    const modelByName = new Map(models.map(m => [m.name, m]));
-    const pointersOf = new Map<string, string[]>();
-    // The first configured alias is the one governance calls production.
-    const production = new Map<
-      string,
-      Pick<AliasPointer, 'version' | 'updatedBy' | 'updatedAt'>
-    >();
-    for (const p of pointers) {
-      const key = `${p.modelName}|${p.region}|${p.version}`;
-      pointersOf.set(key, [...(pointersOf.get(key) ?? []), p.alias]);
-      if (p.alias === this.deps.config.aliases[0]) {
-        production.set(`${p.modelName}|${p.region}`, p);
-      }
-    }
-    const [estimates, sync] = await Promise.all([
-      this.deps.cost.monthlyEstimates(versions),
+  private context(): ReportContext {
+    return {
+      productionAlias: this.deps.config.aliases[0],
+      storageCmuMonth: this.deps.config.pricing.storageCmuMonth,
+    };
+  }
+
+  /** One page of the report, narrowed to the rows the filters let through, with their totals. */
+  async report(
+    filters: ReportFilters = {},
+    paging: ReportPaging = { sort: 'model', order: 'asc', limit: 100 },
+  ): Promise<GovernanceReport> {
+    const print = fingerprint(filters, paging);
+    const offset = paging.cursor ? decodeCursor(paging.cursor, print) : 0;
+    const freshness = await this.deps.estimates.refreshStale();
+    const context = this.context();
+    const [rows, totals, sync] = await Promise.all([
+      this.deps.query.page(
+        filters,
+        { by: paging.sort, order: paging.order },
+        { offset, limit: paging.limit },
+        context,
+      ),
+      this.deps.query.totals(filters, context),
       this.syncStates(),
     ]);
-    const rows: GovernanceReportRow[] = versions.map(v => {
-      const model = modelByName.get(v.modelName)!;
-      const serving = production.get(`${v.modelName}|${v.region}`);
-      return {
-        model: v.modelName,
-        owner: model.owner,
-        classification: model.classification,
-        accountId: v.accountId,
-        region: v.region,
-        version: v.number,
-        status: v.status,
-        architecture: v.architecture,
-        importedModelArn: v.importedModelArn,
-        pointers:
-          pointersOf.get(`${v.modelName}|${v.region}|${v.number}`) ?? [],
-        createdBy: v.createdBy,
-        createdAt: v.createdAt,
-        managed: v.managed,
-        flag: v.flag,
-        productionVersion: serving?.version,
-        lastPromotedBy: serving?.updatedBy,
-        lastPromotedAt: serving?.updatedAt,
-        estimatedMonthlyCost: estimates.byVersion.get(v),
-      };
-    });
+    const next = offset + rows.length;
     return {
       generatedAt: new Date().toISOString(),
-      rows: rows.filter(row => matchesReportFilters(row, filters)),
-      staleSince: estimates.staleSince?.toISOString(),
-      awsErrors: estimates.errors.length > 0 ? estimates.errors : undefined,
+      rows,
+      totalCount: totals.versions,
+      nextCursor:
+        next < totals.versions ? encodeCursor(next, print) : undefined,
+      totals,
+      staleSince: freshness.staleSince?.toISOString(),
+      awsErrors: freshness.errors.length > 0 ? freshness.errors : undefined,
       lastSyncAt: oldestSuccess(sync, this.targetKeys().size),
       sync,
     };
+  }
+
+  /**
+   * Writes the report as CSV, every row the filters let through, a batch at a time (RFC 4180: a header
+   * line, then one line per version).
+   */
+  async csv(
+    filters: ReportFilters,
+    write: (chunk: string) => Promise<void>,
+  ): Promise<void> {
+    await this.deps.estimates.refreshStale();
+    const context = this.context();
+    let batch = await this.deps.query.batchAfter(
+      filters,
+      undefined,
+      EXPORT_BATCH,
+      context,
+    );
+    await write(governanceReportCsv(batch, { header: true }));
+    while (batch.length === EXPORT_BATCH) {
+      const last = batch[batch.length - 1];
+      batch = await this.deps.query.batchAfter(
+        filters,
+        last,
+        EXPORT_BATCH,
+        context,
+      );
+      if (batch.length > 0) {
+        await write(governanceReportCsv(batch, { header: false }));
+      }
+    }
+  }
+
+  /** The values each filter of the page can take. */
+  async facets(): Promise<ReportFacets> {
+    return this.deps.query.facets();
   }
 
   /** Discovery's state for the accounts and Regions configured now (not those dropped from config). */

@@ -21,6 +21,8 @@ import {
   ValidationReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { ModelSearch } from '../database/ModelStore';
+import { ReportFacets } from '../database/ReportQuery';
+import { ReportPaging } from './GovernanceReportService';
 
 /** Who is calling, and (over HTTP) the request, which audit events describe. */
 export type RegistryCallOptions = {
@@ -80,10 +82,19 @@ export interface RegistryService {
     region: string,
     options: RegistryCallOptions,
   ): Promise<QuotaReport>;
+  /** One page of the governance report, with the totals of every row the filters let through. */
   getReport(
     filters: ReportFilters,
+    paging: ReportPaging,
     options: RegistryCallOptions,
   ): Promise<GovernanceReport>;
+  /** Writes every row the filters let through as CSV, a batch at a time. */
+  exportReportCsv(
+    filters: ReportFilters,
+    write: (chunk: string) => Promise<void>,
+    options: RegistryCallOptions,
+  ): Promise<void>;
+  getReportFacets(options: RegistryCallOptions): Promise<ReportFacets>;
   validateArtifacts(
     request: ValidateArtifactsRequest,
     options: RegistryCallOptions,

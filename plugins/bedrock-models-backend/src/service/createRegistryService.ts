@@ -16,6 +16,7 @@ import { ModelDiscovery } from '../workers/ModelDiscovery';
 import { SSM_PUBLISHER_TASK_ID, SsmPublisher } from '../workers/SsmPublisher';
 import { SsmReconciler } from '../workers/SsmReconciler';
 import { AuthorizedRegistryService } from './AuthorizedRegistryService';
+import { CostEstimates } from './CostEstimates';
 import { CostService } from './CostService';
 import { DefaultRegistryService } from './DefaultRegistryService';
 import { ErrorReporter } from './ErrorReporter';
@@ -82,15 +83,20 @@ export function createRegistryService(deps: {
   const cost = new CostService({
     metrics: aws.metrics,
     models: stores.models,
+    errors,
+    config,
+  });
+  const estimates = new CostEstimates({
+    metrics: aws.metrics,
+    models: stores.models,
     costs: stores.costs,
     errors,
     config,
   });
   const report = new GovernanceReportService({
-    models: stores.models,
-    pointers: stores.pointers,
+    query: stores.report,
+    estimates,
     discovery: stores.discovery,
-    cost,
     config,
   });
   const inner = new DefaultRegistryService({
@@ -161,7 +167,7 @@ export function createRegistryService(deps: {
       errors,
       retryPublishing,
     }),
-    costRefresh: new CostRefresh({ cost, models: stores.models, logger }),
+    costRefresh: new CostRefresh({ estimates, logger }),
   };
   return { registry, workers };
 }

@@ -1,6 +1,5 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { ModelStore } from '../database/ModelStore';
-import { CostService } from '../service/CostService';
+import { CostEstimates } from '../service/CostEstimates';
 
 /** The scheduled task that reads CloudWatch for the estimates. */
 export const COST_REFRESH_TASK_ID = 'bedrock-models:cost-refresh';
@@ -12,8 +11,7 @@ export const COST_REFRESH_TASK_ID = 'bedrock-models:cost-refresh';
 export class CostRefresh {
   constructor(
     private readonly deps: {
-      cost: CostService;
-      models: ModelStore;
+      estimates: CostEstimates;
       logger: LoggerService;
     },
   ) {}
@@ -33,8 +31,8 @@ export class CostRefresh {
   }
 
   async refresh(): Promise<void> {
-    const { versions } = await this.deps.models.allModelsAndVersions();
-    const { errors } = await this.deps.cost.monthlyEstimates(versions);
+    // Ahead of the hour after which a page would read CloudWatch itself.
+    const { errors } = await this.deps.estimates.refreshStale(50 * 60_000);
     if (errors.length > 0) {
       this.deps.logger.warn(`Cost refresh: ${errors.join('; ')}`);
     }

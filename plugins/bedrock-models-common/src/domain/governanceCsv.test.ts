@@ -45,4 +45,24 @@ describe('governanceReportCsv', () => {
       '',
     ]);
   });
+
+  it('writes later batches without the header, and nothing for an empty batch', () => {
+    const row = {
+      model: 'm',
+      owner: 'group:default/t',
+      classification: 'internal',
+      accountId: '123456789012',
+      region: 'us-east-1',
+      version: 1,
+      status: 'ready',
+      pointers: [],
+      createdBy: 'x',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      managed: true,
+    };
+    expect(governanceReportCsv([row], { header: false })).toBe(
+      'm,1,group:default/t,internal,123456789012,us-east-1,ready,,,,,,,true,x,2026-11-01T00:00:00.000Z,\r\n',
+    );
+    expect(governanceReportCsv([], { header: false })).toBe('');
+  });
 });

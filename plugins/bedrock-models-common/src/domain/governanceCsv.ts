@@ -28,10 +28,21 @@ const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
   ],
 ];
 
-/** The governance report as CSV, one line per version, with a header line: the one export there is. */
-export function governanceReportCsv(rows: GovernanceReportRow[]): string {
-  return `${toCsv(
+/**
+ * The governance report as CSV, one line per version: the one export there is. Written in batches by
+ * the backend, so only the first batch has the header line.
+ */
+export function governanceReportCsv(
+  rows: GovernanceReportRow[],
+  options: { header: boolean } = { header: true },
+): string {
+  const records = rows.map(row => COLUMNS.map(([, value]) => value(row)));
+  if (!options.header && records.length === 0) return '';
+  const text = toCsv(
     COLUMNS.map(([name]) => name),
-    rows.map(row => COLUMNS.map(([, value]) => value(row))),
-  )}\r\n`;
+    records,
+  );
+  // The header is the first line toCsv writes; later batches leave it out.
+  const lines = options.header ? text : text.slice(text.indexOf('\r\n') + 2);
+  return `${lines}\r\n`;
 }

@@ -60,6 +60,11 @@ export type EndpointMap = {
       | operations['GetQuotas']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
+  '#get|/report/facets': {
+    response:
+      | operations['GetReportFacets']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
   '#get|/settings': {
     response:
       | operations['GetSettings']['responses'][200]['content']['application/json']

@@ -1066,19 +1066,114 @@ export const spec = {
           },
         },
       },
+      ReportTotals: {
+        type: 'object',
+        description:
+          'Totals of every row the filters let through (not only the page).',
+        required: [
+          'versions',
+          'estimatedMonthlyCost',
+          'withoutEstimate',
+          'byRegion',
+        ],
+        properties: {
+          versions: {
+            type: 'integer',
+          },
+          estimatedMonthlyCost: {
+            type: 'number',
+            description: 'Sum of the estimates that are known.',
+          },
+          withoutEstimate: {
+            type: 'integer',
+            description:
+              'Rows whose estimate is not known (no price or CMUs, or not read yet).',
+          },
+          byRegion: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+        },
+      },
+      ReportFacets: {
+        type: 'object',
+        description:
+          'The values each filter of the governance page can take, as the registry has them.',
+        required: [
+          'owner',
+          'region',
+          'accountId',
+          'architecture',
+          'classification',
+          'status',
+        ],
+        properties: {
+          owner: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          region: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          accountId: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          architecture: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          classification: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
       GovernanceReport: {
         type: 'object',
-        required: ['generatedAt', 'rows', 'sync'],
+        required: ['generatedAt', 'rows', 'totalCount', 'totals', 'sync'],
         properties: {
           generatedAt: {
             type: 'string',
             format: 'date-time',
           },
           rows: {
+            description: 'One page of rows, in the order asked.',
             type: 'array',
             items: {
               $ref: '#/components/schemas/GovernanceReportRow',
             },
+          },
+          totalCount: {
+            type: 'integer',
+            description: 'How many rows the filters let through in all.',
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last page.',
+          },
+          totals: {
+            $ref: '#/components/schemas/ReportTotals',
           },
           staleSince: {
             type: 'string',
@@ -1539,7 +1634,7 @@ export const spec = {
       get: {
         operationId: 'GetGovernanceReport',
         description:
-          "Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters.",
+          "Every version in every account and Region, narrowed by the governance page's filters: one sorted page of rows with the totals as JSON, or every row as CSV (format=csv, streamed).",
         parameters: [
           {
             name: 'format',
@@ -1622,6 +1717,49 @@ export const spec = {
               enum: ['serving', 'not-serving'],
             },
           },
+          {
+            name: 'sort',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: [
+                'model',
+                'owner',
+                'region',
+                'status',
+                'createdAt',
+                'lastPromotedAt',
+                'cost',
+              ],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description:
+              'Rows per page (JSON): 1-500, default 100. The CSV has every row.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
         ],
         responses: {
           '200': {
@@ -1635,6 +1773,28 @@ export const spec = {
               'text/csv': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/report/facets': {
+      get: {
+        operationId: 'GetReportFacets',
+        description:
+          'The values each filter of the governance report can take.',
+        responses: {
+          '200': {
+            description: 'The facets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReportFacets',
                 },
               },
             },

@@ -19,6 +19,8 @@ import type {
   GetPointerHistoryResult,
   GetQuotasParams,
   GetQuotasResult,
+  GetReportFacetsParams,
+  GetReportFacetsResult,
   GetSettingsParams,
   GetSettingsResult,
   GetVersionParams,
@@ -94,7 +96,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters.
+   * Every version in every account and Region, narrowed by the governance page's filters: one sorted page of rows with the totals as JSON, or every row as CSV (format=csv, streamed).
    */
   async getGovernanceReport(
     request: GetGovernanceReportParams = {},
@@ -233,6 +235,23 @@ export class DefaultApiClient {
         ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
       },
     })) as TypedResponse<GetQuotasResult>;
+  }
+
+  /**
+   * The values each filter of the governance report can take.
+   */
+  async getReportFacets(
+    _request: GetReportFacetsParams = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetReportFacetsResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(`${baseUrl}${'/report/facets'}${query}`, {
+      method: 'GET',
+      headers: {
+        ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+    })) as TypedResponse<GetReportFacetsResult>;
   }
 
   /**

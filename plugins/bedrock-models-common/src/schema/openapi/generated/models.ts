@@ -195,6 +195,18 @@ export type Reason = components['schemas']['Reason'];
  */
 export type RegistryInventory = components['schemas']['RegistryInventory'];
 /**
+ * The values each filter of the governance page can take, as the registry has them.
+ *
+ * @public
+ */
+export type ReportFacets = components['schemas']['ReportFacets'];
+/**
+ * Totals of every row the filters let through (not only the page).
+ *
+ * @public
+ */
+export type ReportTotals = components['schemas']['ReportTotals'];
+/**
  * The `RetireRequest` schema of the bedrock-models API.
  *
  * @public
@@ -341,6 +353,19 @@ export type GetQuotasParams = {
  */
 export type GetQuotasResult =
   operations['GetQuotas']['responses'][200]['content']['application/json'];
+/**
+ * What `GetReportFacets` (GET /report/facets) takes.
+ *
+ * @public
+ */
+export type GetReportFacetsParams = {};
+/**
+ * What `GetReportFacets` answers with 200.
+ *
+ * @public
+ */
+export type GetReportFacetsResult =
+  operations['GetReportFacets']['responses'][200]['content']['application/json'];
 /**
  * What `GetSettings` (GET /settings) takes.
  *

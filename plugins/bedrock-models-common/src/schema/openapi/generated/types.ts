@@ -97,8 +97,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every version in every account and Region, as JSON or (format=csv) CSV, narrowed by the governance page's filters. */
+    /** @description Every version in every account and Region, narrowed by the governance page's filters: one sorted page of rows with the totals as JSON, or every row as CSV (format=csv, streamed). */
     get: operations['GetGovernanceReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/report/facets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The values each filter of the governance report can take. */
+    get: operations['GetReportFacets'];
     put?: never;
     post?: never;
     delete?: never;
@@ -579,10 +596,36 @@ export interface components {
       /** @description Storage plus the last 30 days' compute; absent when no price or CMUs are known. */
       estimatedMonthlyCost?: number;
     };
+    /** @description Totals of every row the filters let through (not only the page). */
+    ReportTotals: {
+      versions: number;
+      /** @description Sum of the estimates that are known. */
+      estimatedMonthlyCost: number;
+      /** @description Rows whose estimate is not known (no price or CMUs, or not read yet). */
+      withoutEstimate: number;
+      byRegion: {
+        [key: string]: number;
+      };
+    };
+    /** @description The values each filter of the governance page can take, as the registry has them. */
+    ReportFacets: {
+      owner: string[];
+      region: string[];
+      accountId: string[];
+      architecture: string[];
+      classification: string[];
+      status: string[];
+    };
     GovernanceReport: {
       /** Format: date-time */
       generatedAt: string;
+      /** @description One page of rows, in the order asked. */
       rows: components['schemas']['GovernanceReportRow'][];
+      /** @description How many rows the filters let through in all. */
+      totalCount: number;
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      nextCursor?: string;
+      totals: components['schemas']['ReportTotals'];
       /** Format: date-time */
       staleSince?: string;
       awsErrors?: string[];
@@ -804,6 +847,19 @@ export interface operations {
         status?: components['schemas']['VersionStatus'];
         managed?: 'managed' | 'unmanaged';
         production?: 'serving' | 'not-serving';
+        sort?:
+          | 'model'
+          | 'owner'
+          | 'region'
+          | 'status'
+          | 'createdAt'
+          | 'lastPromotedAt'
+          | 'cost';
+        order?: 'asc' | 'desc';
+        /** @description Rows per page (JSON): 1-500, default 100. The CSV has every row. */
+        limit?: string;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -819,6 +875,27 @@ export interface operations {
         content: {
           'application/json': components['schemas']['GovernanceReport'];
           'text/csv': string;
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetReportFacets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The facets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportFacets'];
         };
       };
       default: components['responses']['Error'];
