@@ -402,3 +402,18 @@ export const reportQuery = z
     filters: { ...filters, accountId: account } as ReportFilters,
     paging: { sort, order, limit, cursor } as ReportPaging,
   }));
+
+/** Query of `GET /inventory`: a page of models by name, or (no limit) every model. */
+export const inventoryQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    after: z.string().max(50).optional(),
+  })
+  .refine(q => q.limit !== undefined || q.after === undefined, {
+    message: 'after needs limit',
+    path: ['after'],
+  })
+  .transform(q => ({
+    page:
+      q.limit === undefined ? undefined : { limit: q.limit, after: q.after },
+  }));

@@ -233,6 +233,35 @@ describe('model search and version retirement', () => {
     },
   );
 
+  it('gives the inventory a page of models at a time, with their versions and pointers', async () => {
+    const page = (query: string) =>
+      request(server)
+        .get(`/api/bedrock-models/inventory?${query}`)
+        .set('Authorization', auth);
+    const first = await page('limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.models.map((m: { name: string }) => m.name)).toEqual([
+      'claims-triage',
+      'contract-classifier',
+    ]);
+    expect(first.body.nextAfter).toBe('contract-classifier');
+    const second = await page(`limit=2&after=${first.body.nextAfter}`);
+    expect(second.body.models.map((m: { name: string }) => m.name)).toEqual([
+      'support-summarizer',
+    ]);
+    expect(second.body.versions).toHaveLength(2);
+    expect(second.body.pointers).toEqual([
+      expect.objectContaining({
+        alias: 'production',
+        version: 2,
+        parameterName: '/bedrock-models/support-summarizer/production',
+      }),
+    ]);
+    expect(second.body.nextAfter).toBeUndefined();
+    // Without a limit: everything, as before.
+    expect((await page('')).body.models).toHaveLength(3);
+  });
+
   it('refuses to retire a version a pointer names, naming the pointer', async () => {
     const res = await request(server)
       .post('/api/bedrock-models/models/support-summarizer/versions/2/retire')

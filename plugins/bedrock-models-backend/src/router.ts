@@ -9,6 +9,7 @@ import {
   costQuery,
   idempotencyKeyHeader,
   importBody,
+  inventoryQuery,
   modelNameParam,
   modelSearchQuery,
   parseInput,
@@ -131,7 +132,8 @@ export async function createRouter(
   });
 
   router.get('/inventory', async (req, res) => {
-    res.json(await registry.getInventory(await caller(req)));
+    const { page } = parseInput(inventoryQuery, req.query, 'query');
+    res.json(await registry.getInventory(page, await caller(req)));
   });
 
   router.get('/models/:model', async (req, res) => {

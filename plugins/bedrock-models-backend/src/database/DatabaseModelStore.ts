@@ -68,6 +68,20 @@ export class DatabaseModelStore implements ModelStore {
     return rows.map(toVersion);
   }
 
+  async modelsPage(after: string | undefined, limit: number) {
+    const query = this.db<ModelRow>('models').orderBy('name').limit(limit);
+    if (after) query.where('name', '>', after);
+    const models = (await query).map(toModel);
+    const versions =
+      models.length === 0
+        ? []
+        : await this.db<VersionRow>('model_versions')
+            .where('model_name', '>=', models[0].name)
+            .andWhere('model_name', '<=', models[models.length - 1].name)
+            .orderBy(['model_name', 'number']);
+    return { models, versions: versions.map(toVersion) };
+  }
+
   async allModelsAndVersions() {
     const [models, versions] = await Promise.all([
       this.db<ModelRow>('models').orderBy('name'),

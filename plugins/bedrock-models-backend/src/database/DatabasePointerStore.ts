@@ -49,6 +49,14 @@ export class DatabasePointerStore implements PointerStore {
     return rows.map(toPointer);
   }
 
+  async pointersBetween(first: string, last: string) {
+    const rows = await this.db<PointerRow>('alias_pointers')
+      .where('model_name', '>=', first)
+      .andWhere('model_name', '<=', last)
+      .orderBy(['model_name', 'region', 'alias']);
+    return rows.map(toPointer);
+  }
+
   async getPointer(key: PointerKey): Promise<PointerRecord | undefined> {
     const row = await this.db<PointerRow>('alias_pointers')
       .where(keyColumns(key))

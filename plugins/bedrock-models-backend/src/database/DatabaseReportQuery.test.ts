@@ -15,7 +15,10 @@ const arn = (model: string, n: number) =>
 
 /** 3 models: summarizer (4 versions, v2 in production), triage (2, one failed), faq (1, discovered). */
 async function seed(knex: Knex) {
-  await insertModel(knex, { name: 'summarizer', owner: 'group:default/support-ml' });
+  await insertModel(knex, {
+    name: 'summarizer',
+    owner: 'group:default/support-ml',
+  });
   await insertModel(knex, {
     name: 'triage',
     owner: 'group:default/claims-ai',
@@ -50,7 +53,10 @@ async function seed(knex: Knex) {
     version('summarizer', 4, { status: 'importing', imported_model_arn: null }),
     version('triage', 1, { region: 'eu-central-1', architecture: 'qwen2' }),
     version('triage', 2, { status: 'failed', imported_model_arn: null }),
-    version('faq', 1, { managed: false, created_by: 'bedrock-models:discovery' }),
+    version('faq', 1, {
+      managed: false,
+      created_by: 'bedrock-models:discovery',
+    }),
   ]);
   // Compute over the last 30 days, as the estimates refresh stores it; faq's is not read yet.
   await knex('cost_estimates').insert(
@@ -135,13 +141,14 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(await page({ region: 'eu-central-1' })).toEqual(['triage v1']);
       expect(await page({ q: '100%' })).toEqual([]);
-      expect(await query.totals({ owner: 'group:default/support-ml' }, CONTEXT))
-        .toEqual({
-          versions: 4,
-          estimatedMonthlyCost: 118,
-          withoutEstimate: 1,
-          byRegion: { 'us-east-1': 118 },
-        });
+      expect(
+        await query.totals({ owner: 'group:default/support-ml' }, CONTEXT),
+      ).toEqual({
+        versions: 4,
+        estimatedMonthlyCost: 118,
+        withoutEstimate: 1,
+        byRegion: { 'us-east-1': 118 },
+      });
     });
 
     it('reads the whole report a batch at a time, in model and version order', async () => {

@@ -57,6 +57,11 @@ export interface ModelStore {
     number: number,
   ): Promise<ModelVersion | undefined>;
   listVersions(modelName: string): Promise<ModelVersion[]>;
+  /** Models by name after `after` (all from the first), at most `limit`, with their versions. */
+  modelsPage(
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ models: Model[]; versions: ModelVersion[] }>;
   /** Every model and every version: two statements whatever the size. */
   allModelsAndVersions(): Promise<{
     models: Model[];

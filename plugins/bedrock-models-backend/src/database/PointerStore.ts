@@ -48,6 +48,8 @@ export type MoveOutcome<R> =
 export interface PointerStore {
   listPointers(modelName: string): Promise<PointerRecord[]>;
   allPointers(): Promise<PointerRecord[]>;
+  /** The pointers of the models whose names lie between `first` and `last`, inclusive. */
+  pointersBetween(first: string, last: string): Promise<PointerRecord[]>;
   getPointer(key: PointerKey): Promise<PointerRecord | undefined>;
   /** Every move of one pointer, in order. */
   pointerHistory(key: PointerKey): Promise<PointerMove[]>;

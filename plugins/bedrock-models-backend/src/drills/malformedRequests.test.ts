@@ -129,6 +129,11 @@ function corpus(s3Uri: string): Case[] {
       '/report?account=12',
       `/report?q=${LONG}`,
       '/report/facets?x=1',
+      '/inventory?limit=0',
+      '/inventory?limit=1001',
+      '/inventory?limit=some',
+      '/inventory?after=summarizer',
+      `/inventory?limit=5&after=${'a'.repeat(60)}`,
       '/no-such-route',
     ].map(path => ({ method: 'get' as const, path })),
     // Promote and rollback bodies.

@@ -125,9 +125,12 @@ export class AuthorizedRegistryService implements RegistryService {
     return this.inner.getPointerAt(pointer, options);
   }
 
-  async getInventory(options: RegistryCallOptions) {
+  async getInventory(
+    page: { after?: string; limit: number } | undefined,
+    options: RegistryCallOptions,
+  ) {
     await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
-    return this.inner.getInventory(options);
+    return this.inner.getInventory(page, options);
   }
 
   async getModelCost(

@@ -143,15 +143,30 @@ export class DefaultRegistryService implements RegistryService {
     };
   }
 
-  async getInventory() {
+  async getInventory(page?: { after?: string; limit: number }) {
     const { models, pointers } = this.deps.stores;
-    const [inventory, pointerRecords] = await Promise.all([
-      models.allModelsAndVersions(),
-      pointers.allPointers(),
-    ]);
+    if (!page) {
+      const [inventory, all] = await Promise.all([
+        models.allModelsAndVersions(),
+        pointers.allPointers(),
+      ]);
+      return {
+        ...inventory,
+        pointers: all.map(p => toAliasPointer(this.deps.config, p)),
+      };
+    }
+    // Three statements a page, however big the registry: models, their versions, their pointers.
+    const slice = await models.modelsPage(page.after, page.limit);
+    const names = slice.models.map(m => m.name);
+    const pagePointers =
+      names.length === 0
+        ? []
+        : await pointers.pointersBetween(names[0], names[names.length - 1]);
     return {
-      ...inventory,
-      pointers: pointerRecords.map(p => toAliasPointer(this.deps.config, p)),
+      ...slice,
+      pointers: pagePointers.map(p => toAliasPointer(this.deps.config, p)),
+      nextAfter:
+        names.length === page.limit ? names[names.length - 1] : undefined,
     };
   }
 

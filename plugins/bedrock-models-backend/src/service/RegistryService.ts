@@ -71,7 +71,11 @@ export interface RegistryService {
     pointer: { modelName: string; alias: string; region: string; at: Date },
     options: RegistryCallOptions,
   ): Promise<PointerAt>;
-  getInventory(options: RegistryCallOptions): Promise<RegistryInventory>;
+  /** Models with their versions and pointers: a page of models by name when `page` is given. */
+  getInventory(
+    page: { after?: string; limit: number } | undefined,
+    options: RegistryCallOptions,
+  ): Promise<RegistryInventory>;
   getModelCost(
     modelName: string,
     period: { from: Date; to: Date },

@@ -30,6 +30,7 @@ export type EndpointMap = {
       | ErrorResponse;
   };
   '#get|/inventory': {
+    query: operations['GetInventory']['parameters']['query'];
     response:
       | operations['GetInventory']['responses'][200]['content']['application/json']
       | ErrorResponse;

@@ -598,6 +598,11 @@ export const spec = {
         type: 'object',
         required: ['models', 'versions', 'pointers'],
         properties: {
+          nextAfter: {
+            type: 'string',
+            description:
+              'Pass as `after` for the next page; absent on the last page.',
+          },
           models: {
             type: 'array',
             items: {
@@ -1809,7 +1814,28 @@ export const spec = {
       get: {
         operationId: 'GetInventory',
         description:
-          "Every model, version and pointer (for the catalog module's full refresh).",
+          "Models with their versions and pointers, for the catalog module's full refresh: one page of models (by name) when `limit` is given, every model otherwise.",
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Models per page: 1-1000.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,4}$',
+            },
+          },
+          {
+            name: 'after',
+            in: 'query',
+            description:
+              'The `nextAfter` of the previous page: the last model name it had.',
+            schema: {
+              type: 'string',
+              maxLength: 50,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'Models, versions and pointers.',

@@ -130,14 +130,14 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every model, version and pointer (for the catalog module's full refresh).
+   * Models with their versions and pointers, for the catalog module's full refresh: one page of models (by name) when `limit` is given, every model otherwise.
    */
   async getInventory(
-    _request: GetInventoryParams = {},
+    request: GetInventoryParams = {},
     options?: RequestOptions,
   ): Promise<TypedResponse<GetInventoryResult>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
-    const query = '';
+    const query = toQueryString(request.query);
     return (await this.fetchApi.fetch(`${baseUrl}${'/inventory'}${query}`, {
       method: 'GET',
       headers: {

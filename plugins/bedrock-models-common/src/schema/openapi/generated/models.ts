@@ -283,7 +283,9 @@ export type GetHealthResult =
  *
  * @public
  */
-export type GetInventoryParams = {};
+export type GetInventoryParams = {
+  query?: operations['GetInventory']['parameters']['query'];
+};
 /**
  * What `GetInventory` answers with 200.
  *

@@ -131,7 +131,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every model, version and pointer (for the catalog module's full refresh). */
+    /** @description Models with their versions and pointers, for the catalog module's full refresh: one page of models (by name) when `limit` is given, every model otherwise. */
     get: operations['GetInventory'];
     put?: never;
     post?: never;
@@ -454,6 +454,8 @@ export interface components {
       totalCount: number;
     };
     RegistryInventory: {
+      /** @description Pass as `after` for the next page; absent on the last page. */
+      nextAfter?: string;
       models: components['schemas']['Model'][];
       versions: components['schemas']['ModelVersion'][];
       pointers: components['schemas']['AliasPointer'][];
@@ -903,7 +905,12 @@ export interface operations {
   };
   GetInventory: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Models per page: 1-1000. */
+        limit?: string;
+        /** @description The `nextAfter` of the previous page: the last model name it had. */
+        after?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
