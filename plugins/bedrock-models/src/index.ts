@@ -6,10 +6,5 @@
 
 export { bedrockModelsPlugin as default } from './plugin';
 export { bedrockModelsApiRef } from './api/BedrockModelsApi';
-export type {
-  BedrockModelsApi,
-  ModelSearchQuery,
-  PointerMoveRequest,
-  PointerMoveResult,
-} from './api/BedrockModelsApi';
-export { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
+export type { BedrockModelsApi } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+export { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';

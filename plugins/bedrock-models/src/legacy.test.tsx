@@ -21,7 +21,7 @@ import { fixedPermissionApi } from './__testUtils__/testApis';
 import {
   BedrockModelsPage,
   bedrockModelsApiRef,
-  BedrockModelsApiClient,
+  CachingBedrockModelsClient,
   bedrockModelsLegacyPlugin,
   EntityBedrockModelContent,
 } from './legacy';
@@ -38,7 +38,7 @@ describe('legacy exports', () => {
       fetchApi: {
         fetch: (...args: Parameters<typeof fetch>) => globalThis.fetch(...args),
       },
-    }) as BedrockModelsApiClient;
+    }) as CachingBedrockModelsClient;
   }
 
   const LegacyApis = (props: { children: ReactNode }) => (
@@ -57,7 +57,7 @@ describe('legacy exports', () => {
     const [factory] = [...bedrockModelsLegacyPlugin.getApis()];
     expect(bedrockModelsLegacyPlugin.getId()).toBe('bedrock-models');
     expect(factory.api.id).toBe(bedrockModelsApiRef.id);
-    expect(legacyClient()).toBeInstanceOf(BedrockModelsApiClient);
+    expect(legacyClient()).toBeInstanceOf(CachingBedrockModelsClient);
   });
 
   it('renders the governance page in a legacy app', async () => {

@@ -9,7 +9,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { bedrockModelsApiRef } from './api/BedrockModelsApi';
-import { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
+import { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';
 import { PortalSettingPicker } from './scaffolder/PortalSettingPicker';
 import {
   PORTAL_SETTING_PICKER,
@@ -31,7 +31,7 @@ export const bedrockModelsLegacyPlugin = createPlugin({
       api: bedrockModelsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new BedrockModelsApiClient({ discoveryApi, fetchApi }),
+        new CachingBedrockModelsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: legacyRootRouteRef },
@@ -95,10 +95,5 @@ export const BedrockModelsSettingPickerFieldExtension =
   );
 
 export { bedrockModelsApiRef } from './api/BedrockModelsApi';
-export type {
-  BedrockModelsApi,
-  ModelSearchQuery,
-  PointerMoveRequest,
-  PointerMoveResult,
-} from './api/BedrockModelsApi';
-export { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
+export type { BedrockModelsApi } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+export { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';

@@ -16,7 +16,7 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { bedrockModelsApiRef } from './api/BedrockModelsApi';
-import { BedrockModelsApiClient } from './api/BedrockModelsApiClient';
+import { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';
 import { rootRouteRef } from './routes';
 
 /** The API client, over the app's discovery and fetch (which adds the user's token). */
@@ -26,7 +26,7 @@ export const bedrockModelsApi = ApiBlueprint.make({
       api: bedrockModelsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new BedrockModelsApiClient({ discoveryApi, fetchApi }),
+        new CachingBedrockModelsClient({ discoveryApi, fetchApi }),
     }),
 });
 

@@ -118,6 +118,7 @@ export function modelDetails(
     pointers: [
       aPointer('production', 'us-east-1', 2, {
         revision: 2,
+        rollbackTarget: 1,
         updatedBy: 'user:default/bob',
         updatedAt: '2026-11-10T09:00:00.000Z',
       }),

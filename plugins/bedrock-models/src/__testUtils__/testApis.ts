@@ -4,7 +4,7 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import { bedrockModelsApiRef } from '../api/BedrockModelsApi';
-import { BedrockModelsApiClient } from '../api/BedrockModelsApiClient';
+import { CachingBedrockModelsClient } from '../api/CachingBedrockModelsClient';
 
 /** msw path prefix of the backend as the test discovery API resolves it. */
 export const API = 'http://example.com/api/bedrock-models';
@@ -13,7 +13,7 @@ export const API = 'http://example.com/api/bedrock-models';
 export function bedrockModelsApiPair() {
   return [
     bedrockModelsApiRef,
-    new BedrockModelsApiClient({
+    new CachingBedrockModelsClient({
       discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
       fetchApi: { fetch: (...args) => globalThis.fetch(...args) },
     }),

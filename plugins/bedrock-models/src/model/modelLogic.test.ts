@@ -4,11 +4,11 @@ import {
   modelDetails,
   modelEntity,
 } from '../__testUtils__/modelFixtures';
+import { callersNotice } from './callersNotice';
 import { coldStartHint } from './coldStartHint';
 import { modelNameOfEntity, versionOfEntity } from './modelNameOfEntity';
 import { regionPointerViews } from './regionPointerViews';
 import { sdkSnippet, supportsConverse } from './sdkSnippet';
-import { ssmParameterName } from './ssmParameterName';
 import { promoteState, retireState, rollbackState } from './versionActions';
 
 const allowed = { canPromote: true, canRetire: true, loading: false };
@@ -114,7 +114,7 @@ describe('version actions', () => {
     expect(retireState(aVersion(1), pointers, denied).enabled).toBe(false);
   });
 
-  it('allows rollback only of a pointer that named another version before', () => {
+  it('allows rollback only of a pointer the backend names a rollback target for', () => {
     expect(rollbackState(pointers[0], allowed)).toEqual({ enabled: true });
     expect(rollbackState(pointers[1], allowed)).toMatchObject({
       enabled: false,
@@ -123,16 +123,29 @@ describe('version actions', () => {
       cause: 'state',
     });
     expect(rollbackState(pointers[0], denied).enabled).toBe(false);
+    // Moved twice, but the backend names no target: the page does not guess one.
+    expect(
+      rollbackState({ ...pointers[0], rollbackTarget: undefined }, allowed)
+        .enabled,
+    ).toBe(false);
+  });
+});
+
+describe('callersNotice', () => {
+  it("says whether callers read the new ARN now, naming the pointer's SSM parameter", () => {
+    const pointer = aPointer('production', 'us-east-1', 3, {
+      parameterName: '/team-a/support-assistant/production',
+    });
+    expect(callersNotice({ published: true, pointer })).toBe(
+      'Callers reading /team-a/support-assistant/production get the new ARN now.',
+    );
+    expect(callersNotice({ published: false, pointer })).toBe(
+      'Saved; SSM (/team-a/support-assistant/production) is being updated and will follow within a minute.',
+    );
   });
 });
 
 describe('Use this model', () => {
-  it('names the SSM parameter after prefix, model and alias', () => {
-    expect(ssmParameterName('/bedrock-models/', 'm', 'production')).toBe(
-      '/bedrock-models/m/production',
-    );
-  });
-
   it('uses Converse when Bedrock says the model is instruct, else its architecture decides', () => {
     expect(
       supportsConverse({ instructSupported: false, architecture: 'llama' }),

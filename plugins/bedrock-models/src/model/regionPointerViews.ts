@@ -21,16 +21,13 @@ export type RegionPointers = {
   pointers: PointerView[];
 };
 
-/** The aliases shown when settings cannot be read: the two the portal configures by default. */
-export const DEFAULT_ALIASES = ['production', 'staging'];
-
 /**
  * Per Region the model has versions or pointers in, each alias: configured aliases first in their
- * configured order, then any other alias a pointer uses.
+ * configured order (none while settings cannot be read), then any other alias a pointer uses.
  */
 export function regionPointerViews(
   details: Pick<ModelDetails, 'versions' | 'pointers' | 'publishStates'>,
-  aliases: string[] = DEFAULT_ALIASES,
+  aliases: string[],
 ): RegionPointers[] {
   const regions = new Set<string>();
   details.versions.forEach(v => regions.add(v.region));

@@ -75,15 +75,14 @@ export function retireState(
   return { enabled: true };
 }
 
-/** Whether a pointer can be rolled back: it must have named another version before. */
+/** Whether a pointer can be rolled back: the backend names the version a rollback would go to. */
 export function rollbackState(
   pointer: AliasPointer,
   permissions: Pick<ModelPermissions, 'canPromote' | 'loading'>,
 ): ActionState {
   if (permissions.loading) return checking;
   if (!permissions.canPromote) return notOwner;
-  // Every move names a different version, so a pointer moved twice has something to go back to.
-  if (pointer.revision < 2) {
+  if (pointer.rollbackTarget === undefined) {
     return because(
       `The ${pointer.alias} pointer in ${pointer.region} has never named another version.`,
     );

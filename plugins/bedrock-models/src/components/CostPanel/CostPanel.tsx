@@ -36,7 +36,11 @@ export const CostPanel = (props: { modelName: string; now?: () => Date }) => {
   const report = useAsyncRetry(() => {
     const to = props.now?.() ?? new Date();
     const from = new Date(to.getTime() - PERIOD_DAYS * 24 * 3600_000);
-    return api.getModelCost(modelName, { from, to });
+    return api.getModelCost({
+      modelName,
+      from: from.toISOString(),
+      to: to.toISOString(),
+    });
   }, [api, modelName]);
 
   if (report.loading && !report.value)

@@ -9,10 +9,12 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   ACCOUNT,
+  aPointer,
   aVersion,
   MODEL,
   modelDetails,
   modelEntity,
+  portalSettings,
 } from '../../__testUtils__/modelFixtures';
 import { aSyncState } from '../../__testUtils__/governanceFixtures';
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
@@ -245,6 +247,62 @@ describe('ModelOverview', () => {
     ).toBeInTheDocument();
   });
 
+  it('takes the aliases from the settings: the first is what callers use in production', async () => {
+    server.use(
+      http.get(`${API}/settings`, () =>
+        HttpResponse.json({ ...portalSettings(), aliases: ['live', 'canary'] }),
+      ),
+      ...modelHandlers(() =>
+        modelDetails({
+          pointers: [
+            aPointer('live', 'us-east-1', 2, {
+              parameterName: '/bedrock-models/support-assistant/live',
+            }),
+          ],
+        }),
+      ),
+    );
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    expect(
+      await screen.findByText('/bedrock-models/support-assistant/live'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'canary in us-east-1' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'production in us-east-1' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('works without the settings, saying the aliases cannot be read, and retries', async () => {
+    let settingsCalls = 0;
+    server.use(
+      http.get(`${API}/settings`, () => {
+        settingsCalls += 1;
+        return settingsCalls === 1
+          ? HttpResponse.json(errorBody(503, 'Error', 'Restarting'), {
+              status: 503,
+            })
+          : HttpResponse.json(portalSettings());
+      }),
+      ...modelHandlers(),
+    );
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    expect(
+      await screen.findByText("The portal's aliases cannot be read"),
+    ).toBeInTheDocument();
+    // The pointers the model has still show.
+    expect(
+      screen.getByRole('region', { name: 'production in us-east-1' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByText('/bedrock-models/support-assistant/production'),
+    ).toBeInTheDocument();
+  });
+
   it('points at the import template when the registry does not know the model', async () => {
     server.use(
       http.get(`${API}/models/${MODEL}`, () =>
@@ -253,6 +311,7 @@ describe('ModelOverview', () => {
           { status: 404 },
         ),
       ),
+      ...modelHandlers(),
     );
     renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
 
@@ -292,7 +351,10 @@ describe('ModelOverview', () => {
   });
 
   it('shows a loading state until the model is read', async () => {
-    server.use(http.get(`${API}/models/${MODEL}`, () => new Promise(() => {})));
+    server.use(
+      http.get(`${API}/models/${MODEL}`, () => new Promise(() => {})),
+      ...modelHandlers(),
+    );
     renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Skeleton,
+  Text,
+} from '@backstage/ui';
 import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { isNotFound } from '../../api/describeError';
-import {
-  DEFAULT_ALIASES,
-  regionPointerViews,
-} from '../../model/regionPointerViews';
+import { regionPointerViews } from '../../model/regionPointerViews';
 import { CostPanel } from '../CostPanel/CostPanel';
 import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
 import { PromoteDialog } from '../PointerDialogs/PromoteDialog';
@@ -25,9 +28,6 @@ import { modelStaleness } from '../../model/modelReachability';
 import { UseThisModel } from '../UseThisModel/UseThisModel';
 import { VersionsTable } from '../VersionsTable/VersionsTable';
 import { useModelPermissions } from './useModelPermissions';
-
-/** The prefix the portal publishes under by default, used when settings cannot be read. */
-const DEFAULT_SSM_PREFIX = '/bedrock-models';
 
 const PUBLISH_POLL_MS = 3_000;
 
@@ -54,11 +54,11 @@ export const ModelOverview = (props: { modelName: string }) => {
   const alertApi = useApi(alertApiRef);
   const permissions = useModelPermissions(modelName);
   const details = useAsyncRetry(
-    () => api.getModel(modelName),
+    () => api.getModel({ modelName }),
     [api, modelName],
   );
-  // Settings only refine the page (aliases, SSM prefix): the page works without them.
-  const settings = useAsync(() => api.getSettings(), [api]);
+  // The configured aliases (production first); the rest of the page works without them.
+  const settings = useAsyncRetry(() => api.getSettings(), [api]);
   const [dialog, setDialog] = useState<OpenDialog>();
 
   // A move's SSM write is published moments later: re-read until it is, so the page does not show
@@ -75,14 +75,6 @@ export const ModelOverview = (props: { modelName: string }) => {
 
   // Keep showing the last data while re-reading, so an open dialog stays open through a refresh.
   if (details.loading && !details.value) return <LoadingState />;
-  if (details.error && isNotFound(details.error)) {
-    return (
-      <NoModelsEmptyState
-        title={`Model ${modelName} is not in the registry`}
-        description="Import a version through the template and it appears here, with its pointers, history and cost."
-      />
-    );
-  }
   if (details.error) {
     return (
       <ErrorWithRetry
@@ -92,8 +84,16 @@ export const ModelOverview = (props: { modelName: string }) => {
       />
     );
   }
-  const data = details.value!;
-  const aliases = settings.value?.aliases ?? DEFAULT_ALIASES;
+  const data = details.value;
+  if (!data) {
+    return (
+      <NoModelsEmptyState
+        title={`Model ${modelName} is not in the registry`}
+        description="Import a version through the template and it appears here, with its pointers, history and cost."
+      />
+    );
+  }
+  const aliases = settings.value?.aliases ?? [];
   const regions = regionPointerViews(data, aliases);
   const staleness = modelStaleness(data);
   const quotaTargets = [
@@ -164,17 +164,19 @@ export const ModelOverview = (props: { modelName: string }) => {
           <HistoryTimeline moves={data.recentHistory} />
         </Section>
         <Section title="Use this model">
-          <UseThisModel
-            details={data}
-            ssmParameterPrefix={
-              settings.value?.ssmParameterPrefix ?? DEFAULT_SSM_PREFIX
-            }
-            prefixNote={
-              settings.error
-                ? `Settings cannot be read: this is the default prefix (${DEFAULT_SSM_PREFIX}).`
-                : undefined
-            }
-          />
+          {settings.value && (
+            <UseThisModel details={data} alias={settings.value.aliases[0]} />
+          )}
+          {settings.loading && !settings.value && (
+            <Skeleton width="100%" height={80} />
+          )}
+          {settings.error && (
+            <ErrorWithRetry
+              title="The portal's aliases cannot be read"
+              error={settings.error}
+              onRetry={settings.retry}
+            />
+          )}
         </Section>
         <Section title="Cost, last 30 days">
           <CostPanel modelName={modelName} />

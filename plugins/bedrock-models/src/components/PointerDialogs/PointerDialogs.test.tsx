@@ -28,7 +28,7 @@ describe('promote, rollback and retire dialogs', () => {
     return screen.findByRole('dialog');
   }
 
-  it('promotes a version: names from and to, sends the reason and what the user saw, and refreshes', async () => {
+  it('promotes a version: names from and to, sends the reason and what the user saw, says callers read the new ARN now, and refreshes', async () => {
     let promoted = false;
     let body: unknown;
     server.use(
@@ -40,6 +40,8 @@ describe('promote, rollback and retire dialogs', () => {
           return HttpResponse.json({
             move: aMove({ seq: 3, fromVersion: 2, toVersion: 3 }),
             pointer: aPointer('production', 'us-east-1', 3, { revision: 3 }),
+            published: true,
+            dryRun: false,
             outboxId: 7,
           });
         },
@@ -81,7 +83,8 @@ describe('promote, rollback and retire dialogs', () => {
     });
     expect(alertApi.getAlerts()).toEqual([
       expect.objectContaining({
-        message: 'Version 3 now serves production in us-east-1.',
+        message:
+          'Version 3 now serves production in us-east-1. Callers reading /bedrock-models/support-assistant/production get the new ARN now.',
         severity: 'success',
       }),
     ]);
@@ -90,6 +93,40 @@ describe('promote, rollback and retire dialogs', () => {
         screen.getByRole('region', { name: 'production in us-east-1' }),
       ).findByText('version 3'),
     ).toBeInTheDocument();
+  });
+
+  it('says SSM will follow when the backend could not publish within the request', async () => {
+    server.use(
+      http.post(`${API}/models/${MODEL}/aliases/production`, () =>
+        HttpResponse.json({
+          move: aMove({ seq: 3, fromVersion: 2, toVersion: 3 }),
+          pointer: aPointer('production', 'us-east-1', 3, {
+            revision: 3,
+            parameterName: '/team-a/support-assistant/production',
+          }),
+          published: false,
+          dryRun: false,
+          outboxId: 7,
+        }),
+      ),
+      ...modelHandlers(),
+    );
+    const { alertApi, apis } = testApis();
+    renderInTestApp(<ModelOverview modelName={MODEL} />, { apis });
+
+    const dialog = within(await openPromote(3));
+    await userEvent.type(dialog.getByLabelText(/Reason/), 'fewer refusals');
+    await userEvent.click(dialog.getByRole('button', { name: 'Promote' }));
+
+    await waitFor(() =>
+      expect(alertApi.getAlerts()).toEqual([
+        expect.objectContaining({
+          message:
+            'Version 3 now serves production in us-east-1. Saved; SSM (/team-a/support-assistant/production) is being updated and will follow within a minute.',
+          severity: 'success',
+        }),
+      ]),
+    );
   });
 
   it('promotes to another alias: the first move of a pointer comes from no version', async () => {
@@ -102,6 +139,8 @@ describe('promote, rollback and retire dialogs', () => {
           return HttpResponse.json({
             move: aMove(),
             pointer: aPointer('staging', 'eu-central-1', 5),
+            published: true,
+            dryRun: false,
             outboxId: 8,
           });
         },
@@ -178,6 +217,8 @@ describe('promote, rollback and retire dialogs', () => {
           return HttpResponse.json({
             move: aMove({ fromVersion: 1, toVersion: 3 }),
             pointer: aPointer('production', 'us-east-1', 3, { revision: 4 }),
+            published: true,
+            dryRun: false,
             outboxId: 9,
           });
         },
@@ -226,30 +267,21 @@ describe('promote, rollback and retire dialogs', () => {
     ]);
   });
 
-  it('rolls a pointer back: shows from and to from its whole history, and sends what the user saw', async () => {
+  it('rolls a pointer back to the target the backend names, sends what the user saw, and says whether callers see it', async () => {
     let body: unknown;
     server.use(
-      http.get(
-        `${API}/models/${MODEL}/aliases/production/history`,
-        ({ request }) => {
-          expect(new URL(request.url).searchParams.get('region')).toBe(
-            'us-east-1',
-          );
-          return HttpResponse.json({
-            items: [
-              aMove({ seq: 2, fromVersion: 1, toVersion: 2 }),
-              aMove({ seq: 1, fromVersion: null, toVersion: 1 }),
-            ],
-          });
-        },
-      ),
       http.post(
         `${API}/models/${MODEL}/aliases/production/rollback`,
         async ({ request }) => {
           body = await request.json();
           return HttpResponse.json({
             move: aMove({ kind: 'rollback', fromVersion: 2, toVersion: 1 }),
-            pointer: aPointer('production', 'us-east-1', 1, { revision: 3 }),
+            pointer: aPointer('production', 'us-east-1', 1, {
+              revision: 3,
+              rollbackTarget: 2,
+            }),
+            published: false,
+            dryRun: false,
             outboxId: 10,
           });
         },
@@ -265,7 +297,7 @@ describe('promote, rollback and retire dialogs', () => {
       }),
     );
     const dialog = within(await screen.findByRole('dialog'));
-    expect(await dialog.findByLabelText('move')).toHaveTextContent(
+    expect(dialog.getByLabelText('move')).toHaveTextContent(
       'from version 2 to version 1',
     );
     await userEvent.type(
@@ -283,32 +315,13 @@ describe('promote, rollback and retire dialogs', () => {
       expectedCurrentVersion: 2,
     });
     expect(alertApi.getAlerts()[0].message).toBe(
-      'The production pointer in us-east-1 is back on version 1.',
+      'The production pointer in us-east-1 is back on version 1. Saved; SSM (/bedrock-models/support-assistant/production) is being updated and will follow within a minute.',
     );
   });
 
   it('on a rollback conflict, shows who moved the pointer and the new from and to', async () => {
     let moved = false;
     server.use(
-      http.get(`${API}/models/${MODEL}/aliases/production/history`, () =>
-        HttpResponse.json({
-          items: moved
-            ? [
-                aMove({ seq: 1, toVersion: 1 }),
-                aMove({ seq: 2, fromVersion: 1, toVersion: 2 }),
-                aMove({
-                  seq: 3,
-                  fromVersion: 2,
-                  toVersion: 3,
-                  actor: 'user:default/dan',
-                }),
-              ]
-            : [
-                aMove({ seq: 1, toVersion: 1 }),
-                aMove({ seq: 2, fromVersion: 1, toVersion: 2 }),
-              ],
-        }),
-      ),
       http.post(`${API}/models/${MODEL}/aliases/production/rollback`, () => {
         moved = true;
         return HttpResponse.json(
@@ -326,6 +339,7 @@ describe('promote, rollback and retire dialogs', () => {
               pointers: [
                 aPointer('production', 'us-east-1', 3, {
                   revision: 3,
+                  rollbackTarget: 2,
                   updatedBy: 'user:default/dan',
                   updatedAt: '2026-11-20T11:00:00.000Z',
                 }),
@@ -342,7 +356,6 @@ describe('promote, rollback and retire dialogs', () => {
       }),
     );
     const dialog = within(await screen.findByRole('dialog'));
-    await dialog.findByLabelText('move');
     await userEvent.type(dialog.getByLabelText(/Reason/), 'bad');
     await userEvent.click(dialog.getByRole('button', { name: 'Roll back' }));
 

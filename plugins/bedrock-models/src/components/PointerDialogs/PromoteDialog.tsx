@@ -13,6 +13,7 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { callersNotice } from '../../model/callersNotice';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
@@ -23,22 +24,52 @@ import { ReasonField } from './ReasonField';
 export const PromoteDialog = (props: {
   modelName: string;
   version: ModelVersion;
+  /** The configured aliases, production first (empty while settings cannot be read). */
   aliases: string[];
   /** The model's pointers as last read; refreshed after a conflict. */
   pointers: AliasPointer[];
   onClose: () => void;
-  /** Called after the move, with a sentence saying what moved. */
+  /** Called after the move, with what moved and whether callers see it yet. */
   onMoved: (summary: string) => void;
   /** Re-reads the model (after someone else moved the pointer). */
   onRefresh: () => void;
 }) => {
   const { modelName, version, aliases, pointers } = props;
   const api = useApi(bedrockModelsApiRef);
-  const [alias, setAlias] = useState(aliases[0] ?? 'production');
+  const [chosen, setAlias] = useState<string>();
+  // Until the user picks one, the first configured alias (production).
+  const alias = chosen ?? aliases[0];
   const [reason, setReason] = useState('');
   const { submitting, error, conflict, run, reset } = useDialogSubmit(
     props.onRefresh,
   );
+
+  if (alias === undefined) {
+    return (
+      <Dialog
+        isOpen
+        onOpenChange={open => !open && props.onClose()}
+        width={560}
+      >
+        <DialogHeader>
+          Promote version {version.number} of {modelName}
+        </DialogHeader>
+        <DialogBody>
+          <Alert
+            status="warning"
+            title="The portal's aliases cannot be read right now, so there is nothing to promote to. Close this and try again in a moment."
+          />
+        </DialogBody>
+        <ChangeDialogFooter
+          label="Promote"
+          onCancel={props.onClose}
+          onSubmit={() => {}}
+          submitting={false}
+          disabled
+        />
+      </Dialog>
+    );
+  }
 
   const current = pointers.find(
     p => p.alias === alias && p.region === version.region,
@@ -48,7 +79,7 @@ export const PromoteDialog = (props: {
 
   const submit = () =>
     run(async () => {
-      await api.promote({
+      const moved = await api.promoteVersion({
         modelName,
         alias,
         region: version.region,
@@ -57,7 +88,9 @@ export const PromoteDialog = (props: {
         expectedCurrentVersion: from,
       });
       props.onMoved(
-        `Version ${version.number} now serves ${alias} in ${version.region}.`,
+        `Version ${version.number} now serves ${alias} in ${
+          version.region
+        }. ${callersNotice(moved)}`,
       );
     });
 

@@ -30,7 +30,11 @@ export const RetireDialog = (props: {
 
   const submit = () =>
     run(async () => {
-      await api.retireVersion(modelName, version.number, reason);
+      await api.retireVersion({
+        modelName,
+        version: version.number,
+        reason,
+      });
       props.onRetired(`Version ${version.number} is retired.`);
     });
 

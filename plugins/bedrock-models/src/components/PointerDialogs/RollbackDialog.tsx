@@ -1,27 +1,19 @@
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import {
-  Alert,
-  Dialog,
-  DialogBody,
-  DialogHeader,
-  Flex,
-  Skeleton,
-} from '@backstage/ui';
+import { Alert, Dialog, DialogBody, DialogHeader, Flex } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  AliasPointer,
-  rollbackTarget,
-} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import type { AliasPointer } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { describeError } from '../../api/describeError';
+import { callersNotice } from '../../model/callersNotice';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
 
-/** Roll a pointer back to the version it named before, with a reason; shows from and to. */
+/**
+ * Roll a pointer back, with a reason; shows from and to. The target is the one the backend names for
+ * the pointer (`rollbackTarget`), so the dialog shows what the rollback will do.
+ */
 export const RollbackDialog = (props: {
   modelName: string;
   /** The pointer as last read; refreshed after a conflict. */
@@ -34,17 +26,11 @@ export const RollbackDialog = (props: {
   const api = useApi(bedrockModelsApiRef);
   const [reason, setReason] = useState('');
   const { submitting, error, conflict, run } = useDialogSubmit(props.onRefresh);
-
-  // The whole history decides the target (recent history on the page may be cut short); re-read on every move.
-  const history = useAsync(
-    () => api.getPointerHistory(modelName, pointer.alias, pointer.region),
-    [api, modelName, pointer.alias, pointer.region, pointer.revision],
-  );
-  const target = history.value ? rollbackTarget(history.value) : undefined;
+  const target = pointer.rollbackTarget;
 
   const submit = () =>
     run(async () => {
-      const result = await api.rollback({
+      const moved = await api.rollbackPointer({
         modelName,
         alias: pointer.alias,
         region: pointer.region,
@@ -52,7 +38,9 @@ export const RollbackDialog = (props: {
         expectedCurrentVersion: pointer.version,
       });
       props.onMoved(
-        `The ${pointer.alias} pointer in ${pointer.region} is back on version ${result.pointer.version}.`,
+        `The ${pointer.alias} pointer in ${pointer.region} is back on version ${
+          moved.pointer.version
+        }. ${callersNotice(moved)}`,
       );
     });
 
@@ -63,23 +51,13 @@ export const RollbackDialog = (props: {
       </DialogHeader>
       <DialogBody>
         <Flex direction="column" gap="3">
-          {history.loading && <Skeleton width={280} height={40} />}
-          {history.error && (
-            <Alert
-              status="danger"
-              title="The pointer's history cannot be read"
-              description={describeError(history.error)}
-            />
-          )}
-          {history.value && (
-            <MoveSummary
-              alias={pointer.alias}
-              region={pointer.region}
-              from={pointer.version}
-              to={target}
-            />
-          )}
-          {history.value && target === undefined && (
+          <MoveSummary
+            alias={pointer.alias}
+            region={pointer.region}
+            from={pointer.version}
+            to={target}
+          />
+          {target === undefined && (
             <Alert
               status="info"
               title="This pointer has never named another version: there is nothing to roll back to."

@@ -40,8 +40,7 @@ export const QuotasPanel = (props: {
   const api = useApi(bedrockModelsApiRef);
   const key = props.targets.map(t => `${t.accountId}/${t.region}`).join(',');
   const reports = useAsyncRetry(
-    () =>
-      Promise.all(props.targets.map(t => api.getQuotas(t.accountId, t.region))),
+    () => Promise.all(props.targets.map(target => api.getQuotas(target))),
     // The key stands for the targets, which are a new array on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, key],

@@ -3,44 +3,34 @@ import { CodeSnippet } from '@backstage/core-components';
 import { Flex, Select, Text } from '@backstage/ui';
 import type { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { sdkSnippet, supportsConverse } from '../../model/sdkSnippet';
-import { ssmParameterName } from '../../model/ssmParameterName';
 import { CopyableText } from '../shared/CopyableText';
 
-/** How callers use the model: the SSM parameter to read the ARN from, and a short SDK snippet. */
+/**
+ * How callers use the model: the SSM parameter its production pointer publishes to (as the backend
+ * names it) and a short SDK snippet that reads it.
+ */
 export const UseThisModel = (props: {
   details: ModelDetails;
-  ssmParameterPrefix: string;
-  /** Set when the prefix is the default because settings could not be read. */
-  prefixNote?: string;
-  alias?: string;
+  /** The alias callers use in production: the first one the portal configures. */
+  alias: string;
 }) => {
-  const { details } = props;
-  const alias = props.alias ?? 'production';
-  const regions = [
-    ...new Set(
-      details.pointers.filter(p => p.alias === alias).map(p => p.region),
-    ),
-  ].sort();
+  const { details, alias } = props;
+  const pointers = details.pointers
+    .filter(p => p.alias === alias)
+    .sort((a, b) => a.region.localeCompare(b.region));
   const [chosen, setChosen] = useState<string>();
-  const region = chosen && regions.includes(chosen) ? chosen : regions[0];
-  const parameterName = ssmParameterName(
-    props.ssmParameterPrefix,
-    details.model.name,
-    alias,
-  );
-  if (!region) {
+  const pointer = pointers.find(p => p.region === chosen) ?? pointers[0];
+  if (!pointer) {
     return (
       <Text as="p" color="secondary">
-        No version serves {alias} yet: promote one, and callers read its ARN
-        from the SSM parameter {parameterName}.
+        No version serves {alias} yet: promote one, and this shows the SSM
+        parameter callers read its ARN from.
       </Text>
     );
   }
-  const pointer = details.pointers.find(
-    p => p.alias === alias && p.region === region,
-  );
+  const { region, parameterName } = pointer;
   const version = details.versions.find(
-    v => v.number === pointer?.version && v.region === region,
+    v => v.number === pointer.version && v.region === region,
   );
   const converse = version ? supportsConverse(version) : false;
   return (
@@ -50,15 +40,10 @@ export const UseThisModel = (props: {
         promotions and rollbacks without a deploy:
       </Text>
       <CopyableText text={parameterName} label="SSM parameter name" />
-      {props.prefixNote && (
-        <Text variant="body-x-small" color="warning">
-          {props.prefixNote}
-        </Text>
-      )}
-      {regions.length > 1 && (
+      {pointers.length > 1 && (
         <Select
           label="Region"
-          options={regions.map(r => ({ id: r, label: r }))}
+          options={pointers.map(p => ({ id: p.region, label: p.region }))}
           value={region}
           onChange={key => setChosen(String(key))}
         />

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   registerMswTestHooks,
@@ -10,7 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
-import { testApis } from '../../__testUtils__/testApis';
+import { API, errorBody, testApis } from '../../__testUtils__/testApis';
 import { VersionCard } from './VersionCard';
 
 const versionEntity = (name: string, version?: string): Entity => ({
@@ -83,6 +84,28 @@ describe('VersionCard', () => {
     expect(
       await screen.findByText(
         'Model support-assistant has no version 9 in the registry.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the registry has no such model', async () => {
+    server.use(
+      http.get(`${API}/models/support-assistant`, () =>
+        HttpResponse.json(
+          errorBody(404, 'NotFoundError', 'There is no model named x.'),
+          { status: 404 },
+        ),
+      ),
+    );
+    renderInTestApp(
+      <EntityProvider entity={versionEntity('support-assistant-v1', '1')}>
+        <VersionCard />
+      </EntityProvider>,
+      options(),
+    );
+    expect(
+      await screen.findByText(
+        'Model support-assistant is not in the registry.',
       ),
     ).toBeInTheDocument();
   });

@@ -39,7 +39,7 @@ export const VersionCard = () => {
   const ref = versionOfEntity(entity);
   // The model's view carries the pointers too, so one call answers "what serves with this version".
   const details = useAsyncRetry(
-    async () => (ref ? api.getModel(ref.modelName) : undefined),
+    async () => (ref ? api.getModel({ modelName: ref.modelName }) : undefined),
     [api, ref?.modelName],
   );
 
@@ -65,7 +65,15 @@ export const VersionCard = () => {
         />
       );
     }
-    const data = details.value!;
+    const data = details.value;
+    if (!data) {
+      return (
+        <Alert
+          status="warning"
+          title={`Model ${ref.modelName} is not in the registry.`}
+        />
+      );
+    }
     const version = data.versions.find(v => v.number === ref.version);
     if (!version) {
       return (
