@@ -9,6 +9,9 @@ step() { printf '\n==> %s\n' "$*"; }
 results="$ROOT/node_modules/.cache/test-results"
 mkdir -p "$results"
 
+step "Generated OpenAPI code matches the contract (yarn generate:openapi --check)"
+yarn generate:openapi --check
+
 step "Type check (tsc:full)"
 yarn tsc:full
 
