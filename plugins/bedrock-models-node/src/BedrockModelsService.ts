@@ -2,9 +2,11 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
   GovernanceReport,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   Health,
   ImportVersionCall,
   ImportVersionResponse,
+  InventoryQuery,
   ModelCostReport,
   ModelDetails,
   ModelSearchResult,
@@ -16,6 +18,7 @@ import type {
   PromoteVersionCall,
   QuotaReport,
   RegistryInventory,
+  ReportFacets,
   RetireVersionCall,
   RollbackPointerCall,
   SearchModelsQuery,
@@ -56,14 +59,16 @@ export interface BedrockModelsService {
     options: BedrockModelsRequestOptions,
   ): Promise<QuotaReport>;
   getGovernanceReport(
-    filters: GovernanceReportFilters | undefined,
+    query: GovernanceReportQuery | undefined,
     options: BedrockModelsRequestOptions,
   ): Promise<GovernanceReport>;
   getReportCsv(
     filters: GovernanceReportFilters | undefined,
     options: BedrockModelsRequestOptions,
   ): Promise<string>;
+  getReportFacets(options: BedrockModelsRequestOptions): Promise<ReportFacets>;
   getInventory(
+    query: InventoryQuery | undefined,
     options: BedrockModelsRequestOptions,
   ): Promise<RegistryInventory>;
   getModel(

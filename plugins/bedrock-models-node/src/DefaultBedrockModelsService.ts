@@ -8,7 +8,9 @@ import {
   BedrockModelsApi,
   BedrockModelsClient,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   ImportVersionCall,
+  InventoryQuery,
   PointerLocator,
   PromoteVersionCall,
   RequestOptions,
@@ -67,10 +69,10 @@ export class DefaultBedrockModelsService implements BedrockModelsService {
   }
 
   async getGovernanceReport(
-    filters: GovernanceReportFilters | undefined,
+    query: GovernanceReportQuery | undefined,
     { credentials }: BedrockModelsRequestOptions,
   ) {
-    return this.client.getGovernanceReport(filters, await this.as(credentials));
+    return this.client.getGovernanceReport(query, await this.as(credentials));
   }
 
   async getReportCsv(
@@ -80,8 +82,15 @@ export class DefaultBedrockModelsService implements BedrockModelsService {
     return this.client.getReportCsv(filters, await this.as(credentials));
   }
 
-  async getInventory({ credentials }: BedrockModelsRequestOptions) {
-    return this.client.getInventory(await this.as(credentials));
+  async getReportFacets({ credentials }: BedrockModelsRequestOptions) {
+    return this.client.getReportFacets(await this.as(credentials));
+  }
+
+  async getInventory(
+    query: InventoryQuery | undefined,
+    { credentials }: BedrockModelsRequestOptions,
+  ) {
+    return this.client.getInventory(query, await this.as(credentials));
   }
 
   async getModel(

@@ -299,7 +299,9 @@ async function main() {
   const credentials = await probe!.auth.getOwnServiceCredentials();
   let inventoryBytes = 0;
   const inventoryFetch = await timed(REFRESH_RUNS, async () => {
-    const fetched = await probe!.client.getInventory({ credentials });
+    const fetched = await probe!.client.getInventory(undefined, {
+      credentials,
+    });
     inventoryBytes = JSON.stringify(fetched).length;
   });
   let n = 0;

@@ -1,5 +1,6 @@
 import type {
   GetGovernanceReportParams,
+  GetInventoryParams,
   GovernanceReport,
   Health,
   ImportVersionRequest,
@@ -14,6 +15,7 @@ import type {
   PromoteRequest,
   QuotaReport,
   RegistryInventory,
+  ReportFacets,
   RequestOptions,
   RetireRequest,
   RollbackRequest,
@@ -30,14 +32,32 @@ import type {
 export type SearchModelsQuery = NonNullable<SearchModelsParams['query']>;
 
 /**
- * The governance report's filters (`GET /report`), as the contract defines them; unset lets every row through.
+ * Query of the governance report as JSON (`GET /report`): its filters, sort and page, as the contract
+ * defines them.
+ *
+ * @public
+ */
+export type GovernanceReportQuery = Omit<
+  NonNullable<GetGovernanceReportParams['query']>,
+  'format'
+>;
+
+/**
+ * The governance report's filters, as the contract defines them; unset lets every row through.
  *
  * @public
  */
 export type GovernanceReportFilters = Omit<
-  NonNullable<GetGovernanceReportParams['query']>,
-  'format'
+  GovernanceReportQuery,
+  'sort' | 'order' | 'limit' | 'cursor'
 >;
+
+/**
+ * Query of `GET /inventory`: a page of models (`limit`, and `after` the last one), or every model.
+ *
+ * @public
+ */
+export type InventoryQuery = NonNullable<GetInventoryParams['query']>;
 
 /**
  * One alias of a model in one Region.
@@ -119,18 +139,23 @@ export interface BedrockModelsApi {
     request: { accountId: string; region: string },
     options?: RequestOptions,
   ): Promise<QuotaReport>;
-  /** Every version in every account and Region that passes the filters. */
+  /** One sorted page of the versions that pass the filters, with the totals of all of them. */
   getGovernanceReport(
-    filters?: GovernanceReportFilters,
+    query?: GovernanceReportQuery,
     options?: RequestOptions,
   ): Promise<GovernanceReport>;
-  /** The same report as the backend's CSV text (`GET /report?format=csv`). */
+  /** Every version that passes the filters, as the backend's CSV text (`GET /report?format=csv`). */
   getReportCsv(
     filters?: GovernanceReportFilters,
     options?: RequestOptions,
   ): Promise<string>;
-  /** Every model, version and pointer. */
-  getInventory(options?: RequestOptions): Promise<RegistryInventory>;
+  /** The values each filter of the governance report can take. */
+  getReportFacets(options?: RequestOptions): Promise<ReportFacets>;
+  /** Every model, version and pointer; with `limit`, a page of models with theirs. */
+  getInventory(
+    query?: InventoryQuery,
+    options?: RequestOptions,
+  ): Promise<RegistryInventory>;
   /** A model with its versions, pointers, publish states and recent history; undefined when there is none. */
   getModel(
     request: { modelName: string },

@@ -98,9 +98,17 @@ describe('BedrockModelsClient', () => {
       region: 'eu-central-1',
     });
     await api.getInventory();
+    await api.getInventory({ limit: '100', after: 'model-a' });
     await api.getSettings();
     await api.getHealth();
-    await api.getGovernanceReport({ owner: 'group:default/x' });
+    await api.getGovernanceReport({
+      owner: 'group:default/x',
+      sort: 'cost',
+      order: 'desc',
+      limit: '25',
+      cursor: 'c2',
+    });
+    await api.getReportFacets();
 
     expect(seen.map(r => `${r.method} ${r.url}`)).toEqual([
       'GET /api/bedrock-models/models?q=llama&owner=group%3Adefault%2Fx',
@@ -110,9 +118,11 @@ describe('BedrockModelsClient', () => {
       'GET /api/bedrock-models/models/m/cost?from=2026-10-21T00%3A00%3A00.000Z&to=2026-11-20T00%3A00%3A00.000Z',
       'GET /api/bedrock-models/models/m/aliases/production/history?region=eu-central-1',
       'GET /api/bedrock-models/inventory',
+      'GET /api/bedrock-models/inventory?limit=100&after=model-a',
       'GET /api/bedrock-models/settings',
       'GET /api/bedrock-models/health',
-      'GET /api/bedrock-models/report?owner=group%3Adefault%2Fx',
+      'GET /api/bedrock-models/report?owner=group%3Adefault%2Fx&sort=cost&order=desc&limit=25&cursor=c2',
+      'GET /api/bedrock-models/report/facets',
     ]);
   });
 
@@ -231,7 +241,7 @@ describe('BedrockModelsClient', () => {
 
   it('sends the per-call token as a bearer token, and none when not given', async () => {
     const api = client();
-    await api.getInventory({ token: 'a-token' });
+    await api.getInventory(undefined, { token: 'a-token' });
     await api.getInventory();
 
     expect(seen.map(r => r.headers.authorization)).toEqual([

@@ -13,6 +13,7 @@ import {
   PortalSettings,
   QuotaReport,
   RegistryInventory,
+  ReportFacets,
   RequestOptions,
   TypedResponse,
   ValidateArtifactsRequest,
@@ -21,7 +22,9 @@ import {
 import {
   BedrockModelsApi,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   ImportVersionCall,
+  InventoryQuery,
   PointerLocator,
   PromoteVersionCall,
   RetireVersionCall,
@@ -101,12 +104,12 @@ export class BedrockModelsClient implements BedrockModelsApi {
   }
 
   async getGovernanceReport(
-    filters?: GovernanceReportFilters,
+    query?: GovernanceReportQuery,
     options?: RequestOptions,
   ): Promise<GovernanceReport> {
     // Without `format` the backend answers JSON, never the CSV member of the answer's union.
     const response = await this.apiClient.getGovernanceReport(
-      { query: filters },
+      { query },
       options,
     );
     return (await bodyOf(response)) as GovernanceReport;
@@ -124,8 +127,15 @@ export class BedrockModelsClient implements BedrockModelsApi {
     return response.text();
   }
 
-  async getInventory(options?: RequestOptions): Promise<RegistryInventory> {
-    return bodyOf(await this.apiClient.getInventory({}, options));
+  async getReportFacets(options?: RequestOptions): Promise<ReportFacets> {
+    return bodyOf(await this.apiClient.getReportFacets({}, options));
+  }
+
+  async getInventory(
+    query?: InventoryQuery,
+    options?: RequestOptions,
+  ): Promise<RegistryInventory> {
+    return bodyOf(await this.apiClient.getInventory({ query }, options));
   }
 
   async getModel(

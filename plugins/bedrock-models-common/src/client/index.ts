@@ -2,7 +2,9 @@ export { BedrockModelsClient } from './BedrockModelsClient';
 export type {
   BedrockModelsApi,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   ImportVersionCall,
+  InventoryQuery,
   PointerLocator,
   PromoteVersionCall,
   RetireVersionCall,

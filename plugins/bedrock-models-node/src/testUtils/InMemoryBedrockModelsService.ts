@@ -12,11 +12,13 @@ import {
   checkVersionClassification,
   GovernanceReport,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   GovernanceReportRow,
   governanceReportCsv,
   IMPORT_QUOTA_CODES,
   ImportVersionCall,
   ImportVersionResponse,
+  InventoryQuery,
   matchesReportFilters,
   Model,
   ModelCostReport,
@@ -33,6 +35,7 @@ import {
   PromoteVersionCall,
   QuotaReport,
   RegistryInventory,
+  ReportFacets,
   RetireVersionCall,
   RollbackPointerCall,
   rollbackTarget,
@@ -206,12 +209,40 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
   }
 
   async getGovernanceReport(
-    filters: GovernanceReportFilters | undefined,
+    query: GovernanceReportQuery | undefined,
     _options: BedrockModelsRequestOptions,
   ): Promise<GovernanceReport> {
+    const {
+      sort = 'model',
+      order = 'asc',
+      limit,
+      cursor,
+      ...filters
+    } = query ?? {};
+    const rows = sortReportRows(this.reportRows(filters), sort, order);
+    // The cursor is opaque to callers; here it is the offset of the next page.
+    const offset = Number(cursor ?? 0);
+    const end = offset + Number(limit ?? 100);
+    const byRegion: Record<string, number> = {};
+    for (const row of rows) {
+      byRegion[row.region] =
+        (byRegion[row.region] ?? 0) + (row.estimatedMonthlyCost ?? 0);
+    }
     return {
       generatedAt: this.timestamp(),
-      rows: this.reportRows(filters),
+      rows: rows.slice(offset, end),
+      totalCount: rows.length,
+      nextCursor: end < rows.length ? String(end) : undefined,
+      totals: {
+        versions: rows.length,
+        estimatedMonthlyCost: rows.reduce(
+          (sum, row) => sum + (row.estimatedMonthlyCost ?? 0),
+          0,
+        ),
+        withoutEstimate: rows.filter(r => r.estimatedMonthlyCost === undefined)
+          .length,
+        byRegion,
+      },
       sync: [],
     };
   }
@@ -220,16 +251,43 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     filters: GovernanceReportFilters | undefined,
     _options: BedrockModelsRequestOptions,
   ): Promise<string> {
-    return governanceReportCsv(this.reportRows(filters));
+    return governanceReportCsv(
+      sortReportRows(this.reportRows(filters), 'model', 'asc'),
+    );
+  }
+
+  async getReportFacets(
+    _options: BedrockModelsRequestOptions,
+  ): Promise<ReportFacets> {
+    const rows = this.reportRows();
+    const values = (pick: (row: GovernanceReportRow) => string | undefined) =>
+      [...new Set(rows.map(pick).filter((v): v is string => !!v))].sort();
+    return {
+      owner: values(r => r.owner),
+      region: values(r => r.region),
+      accountId: values(r => r.accountId),
+      architecture: values(r => r.architecture),
+      classification: values(r => r.classification),
+      status: values(r => r.status),
+    };
   }
 
   async getInventory(
+    query: InventoryQuery | undefined,
     _options: BedrockModelsRequestOptions,
   ): Promise<RegistryInventory> {
+    const names = [...this.models.keys()]
+      .sort()
+      .filter(name => !query?.after || name > query.after);
+    const page = query?.limit ? names.slice(0, Number(query.limit)) : names;
+    const inPage = new Set(page);
     return {
-      models: [...this.models.values()].map(m => ({ ...m })),
-      versions: this.versions.map(v => ({ ...v })),
-      pointers: [...this.models.keys()].flatMap(name => this.pointersOf(name)),
+      models: page.map(name => ({ ...this.models.get(name)! })),
+      versions: this.versions
+        .filter(v => inPage.has(v.modelName))
+        .map(v => ({ ...v })),
+      pointers: page.flatMap(name => this.pointersOf(name)),
+      nextAfter: page.length < names.length ? page[page.length - 1] : undefined,
     };
   }
 
@@ -746,7 +804,10 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
       );
     }
     if (problems.length > 0) {
-      throw await bedrockModelsResponseError(400, `Invalid body: ${problems.join('; ')}`);
+      throw await bedrockModelsResponseError(
+        400,
+        `Invalid body: ${problems.join('; ')}`,
+      );
     }
   }
 
@@ -816,4 +877,24 @@ function userOf(credentials: BackstageCredentials): string | undefined {
     userEntityRef?: string;
   };
   return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
+
+/** The report's rows in the order asked, ties by model and version (unknown values last). */
+function sortReportRows(
+  rows: GovernanceReportRow[],
+  sort: NonNullable<GovernanceReportQuery['sort']>,
+  order: 'asc' | 'desc',
+): GovernanceReportRow[] {
+  const key = (row: GovernanceReportRow): string | number | undefined =>
+    sort === 'cost' ? row.estimatedMonthlyCost : row[sort];
+  const sign = order === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x !== y) {
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return (x < y ? -1 : 1) * sign;
+    }
+    return a.model.localeCompare(b.model) || a.version - b.version;
+  });
 }

@@ -406,6 +406,36 @@ describe('bedrockModelsServiceMock', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it('pages and sorts the report, with totals of every matching row and the facets of each filter', async () => {
+    const service = registry();
+
+    const first = await service.getGovernanceReport(
+      { region: 'us-east-1', sort: 'model', order: 'desc', limit: '2' },
+      as(OWNER),
+    );
+    expect(first.rows.map(r => r.version)).toEqual([1, 2]);
+    expect(first).toMatchObject({
+      totalCount: 3,
+      totals: { versions: 3, withoutEstimate: 3 },
+    });
+    const second = await service.getGovernanceReport(
+      {
+        region: 'us-east-1',
+        sort: 'model',
+        order: 'desc',
+        limit: '2',
+        cursor: first.nextCursor,
+      },
+      as(OWNER),
+    );
+    expect(second.rows.map(r => r.version)).toEqual([3]);
+    expect(second.nextCursor).toBeUndefined();
+    await expect(service.getReportFacets(as(OWNER))).resolves.toMatchObject({
+      region: ['eu-central-1', 'us-east-1'],
+      owner: ['group:default/support-ml'],
+    });
+  });
+
   it('installs in a backend with .factory, for plugins that depend on the service', async () => {
     const seen: string[] = [];
     const probe = createBackendPlugin({
@@ -441,7 +471,7 @@ describe('bedrockModelsServiceMock', () => {
     });
     service.getModel.mockRejectedValueOnce(failure);
 
-    await expect(service.getInventory(as(OWNER))).resolves.toEqual({
+    await expect(service.getInventory(undefined, as(OWNER))).resolves.toEqual({
       models: [],
       versions: [],
       pointers: [],

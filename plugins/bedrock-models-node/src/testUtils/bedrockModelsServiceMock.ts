@@ -15,6 +15,7 @@ const METHODS: Array<keyof BedrockModelsService> = [
   'getQuotas',
   'getGovernanceReport',
   'getReportCsv',
+  'getReportFacets',
   'getInventory',
   'getModel',
   'getVersion',

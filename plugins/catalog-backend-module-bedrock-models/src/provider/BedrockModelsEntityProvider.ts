@@ -15,6 +15,7 @@ import {
   ModelEntityMapper,
 } from '../entities/ModelEntityMapper';
 import { changedModelName } from './changedModelName';
+import { readWholeInventory } from './readWholeInventory';
 import { RefreshJob, RefreshQueue } from './RefreshQueue';
 
 /** The provider's name, also the location key of its entities. */
@@ -95,7 +96,7 @@ export class BedrockModelsEntityProvider implements EntityProvider {
     }
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     if (job.kind === 'full') {
-      const inventory = await this.deps.client.getInventory({ credentials });
+      const inventory = await readWholeInventory(this.deps.client, credentials);
       const mapping = this.deps.mapper.fromInventory(inventory);
       await connection.applyMutation({
         type: 'full',

@@ -62,7 +62,7 @@ describe('bedrock:model:import', () => {
 
   /** Import jobs the backend started. */
   async function jobsStarted() {
-    const { versions } = await service.getInventory({
+    const { versions } = await service.getInventory(undefined, {
       credentials: mockCredentials.user(TEMPLATE_USER),
     });
     return versions.filter(v => v.jobArn).length;
