@@ -1,8 +1,8 @@
 import {
-  AliasPointer,
   DiscoverySyncState,
   GovernanceReport,
   GovernanceReportRow,
+  ReportTotals,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** A report row with sensible defaults. */
@@ -30,88 +30,102 @@ export function aReportRow(
 }
 
 /**
- * Three models in two accounts: support-assistant in us-east-1 (v2 production) and eu-central-1
- * (v5 production), code-reviewer in us-west-2 (unmanaged, no production), claims-summarizer (phi)
- * with a retired version.
+ * Three models in two accounts: support-assistant in us-east-1 (v2 production, moved by bob) and
+ * eu-central-1 (v5 production, by ana), code-reviewer in us-west-2 (unmanaged, no production),
+ * claims-summarizer (phi, production v2 by carol) with a retired version. As the backend reports
+ * them: sorted by model, with what production serves in each row's Region.
  */
-export function governanceReport(
-  overrides: Partial<GovernanceReport> = {},
-): GovernanceReport {
+export function governanceRows(): GovernanceReportRow[] {
+  const support = {
+    productionVersion: 2,
+    lastPromotedBy: 'user:default/bob',
+    lastPromotedAt: '2026-11-10T09:00:00.000Z',
+  };
+  const claims = {
+    model: 'claims-summarizer',
+    owner: 'group:default/claims',
+    classification: 'phi',
+    architecture: 'mistral',
+    productionVersion: 2,
+    lastPromotedBy: 'user:default/carol',
+    lastPromotedAt: '2026-11-10T09:00:00.000Z',
+  };
+  return [
+    aReportRow({
+      ...claims,
+      version: 1,
+      status: 'retired',
+      estimatedMonthlyCost: undefined,
+    }),
+    aReportRow({
+      ...claims,
+      version: 2,
+      pointers: ['production'],
+      estimatedMonthlyCost: 1200,
+    }),
+    aReportRow({
+      model: 'code-reviewer',
+      owner: 'group:default/platform',
+      classification: 'public',
+      accountId: '444455556666',
+      region: 'us-west-2',
+      version: 1,
+      architecture: 'qwen2',
+      managed: false,
+      createdBy: 'unknown',
+      estimatedMonthlyCost: undefined,
+    }),
+    aReportRow({ ...support, version: 1, estimatedMonthlyCost: 10 }),
+    aReportRow({
+      ...support,
+      version: 2,
+      pointers: ['production'],
+      estimatedMonthlyCost: 412.5,
+    }),
+    aReportRow({
+      version: 5,
+      region: 'eu-central-1',
+      pointers: ['production', 'staging'],
+      productionVersion: 5,
+      lastPromotedBy: 'user:default/ana',
+      lastPromotedAt: '2026-11-10T09:00:00.000Z',
+      estimatedMonthlyCost: 90,
+    }),
+  ];
+}
+
+/** The backend's totals of some report rows. */
+export function reportTotals(rows: GovernanceReportRow[]): ReportTotals {
+  const byRegion: Record<string, number> = {};
+  for (const row of rows) {
+    byRegion[row.region] =
+      (byRegion[row.region] ?? 0) + (row.estimatedMonthlyCost ?? 0);
+  }
   return {
-    generatedAt: '2026-11-20T12:00:00.000Z',
-    sync: [],
-    rows: [
-      aReportRow({ version: 1, estimatedMonthlyCost: 10 }),
-      aReportRow({
-        version: 2,
-        pointers: ['production'],
-        estimatedMonthlyCost: 412.5,
-      }),
-      aReportRow({
-        version: 5,
-        region: 'eu-central-1',
-        pointers: ['production', 'staging'],
-        estimatedMonthlyCost: 90,
-      }),
-      aReportRow({
-        model: 'code-reviewer',
-        owner: 'group:default/platform',
-        classification: 'public',
-        accountId: '444455556666',
-        region: 'us-west-2',
-        version: 1,
-        architecture: 'qwen2',
-        managed: false,
-        createdBy: 'unknown',
-        estimatedMonthlyCost: undefined,
-      }),
-      aReportRow({
-        model: 'claims-summarizer',
-        owner: 'group:default/claims',
-        classification: 'phi',
-        version: 1,
-        status: 'retired',
-        architecture: 'mistral',
-        estimatedMonthlyCost: undefined,
-      }),
-      aReportRow({
-        model: 'claims-summarizer',
-        owner: 'group:default/claims',
-        classification: 'phi',
-        version: 2,
-        architecture: 'mistral',
-        pointers: ['production'],
-        estimatedMonthlyCost: 1200,
-      }),
-    ],
-    ...overrides,
+    versions: rows.length,
+    estimatedMonthlyCost: rows.reduce(
+      (sum, row) => sum + (row.estimatedMonthlyCost ?? 0),
+      0,
+    ),
+    withoutEstimate: rows.filter(r => r.estimatedMonthlyCost === undefined)
+      .length,
+    byRegion,
   };
 }
 
-/** The production pointers of the report's models. */
-export function productionPointers(): AliasPointer[] {
-  const pointer = (
-    modelName: string,
-    region: string,
-    version: number,
-    updatedBy: string,
-  ): AliasPointer => ({
-    modelName,
-    alias: 'production',
-    region,
-    accountId: '123456789012',
-    version,
-    revision: 1,
-    updatedBy,
-    updatedAt: '2026-11-10T09:00:00.000Z',
-    parameterName: `/bedrock-models/${modelName}/production`,
-  });
-  return [
-    pointer('support-assistant', 'us-east-1', 2, 'user:default/bob'),
-    pointer('support-assistant', 'eu-central-1', 5, 'user:default/ana'),
-    pointer('claims-summarizer', 'us-east-1', 2, 'user:default/carol'),
-    { ...pointer('support-assistant', 'us-east-1', 5, 'x'), alias: 'staging' },
-  ];
+/** The report of {@link governanceRows} (or the rows given) in one page, as `GET /report` answers. */
+export function governanceReport(
+  overrides: Partial<GovernanceReport> = {},
+): GovernanceReport {
+  const rows = overrides.rows ?? governanceRows();
+  return {
+    generatedAt: '2026-11-20T12:00:00.000Z',
+    sync: [],
+    rows,
+    totalCount: rows.length,
+    totals: reportTotals(rows),
+    ...overrides,
+  };
 }
 
 /** Discovery's state in one account and Region: a success at 11:55 unless overridden. */

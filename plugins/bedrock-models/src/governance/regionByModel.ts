@@ -1,4 +1,7 @@
-import { GovernanceRow, servesProduction } from './governanceRows';
+import {
+  GovernanceReportRow,
+  servesProduction,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** What one model has in one Region. */
 export type RegionCell = {
@@ -15,7 +18,7 @@ export type ModelRegions = {
 };
 
 /** Answers "which fine-tunes run where": per model, per Region, the live versions and production's. */
-export function regionByModel(rows: GovernanceRow[]): {
+export function regionByModel(rows: GovernanceReportRow[]): {
   regions: string[];
   models: ModelRegions[];
 } {

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { useApi } from '@backstage/frontend-plugin-api';
+import useDebounce from 'react-use/esm/useDebounce';
+import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
   Card,
   CardBody,
@@ -12,76 +13,127 @@ import {
   Tabs,
   Text,
 } from '@backstage/ui';
+import type { GovernanceReportFilters } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { describeError } from '../../api/describeError';
 import { formatDateTime } from '../../format/formatDateTime';
-import {
-  filterGovernanceRows,
-  filterOptions,
-  GovernanceFilters,
-} from '../../governance/filterGovernanceRows';
-import { governanceCsv } from '../../governance/governanceCsv';
-import {
-  GovernanceSort,
-  sortGovernanceRows,
-} from '../../governance/sortGovernanceRows';
+import { awsReachability } from '../../governance/awsReachability';
+import { activeFilters } from '../../governance/reportFilterChoices';
+import { GovernanceSort, reportSortQuery } from '../../governance/reportSort';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { LoadingState } from '../shared/LoadingState';
 import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
-import { awsReachability } from '../../governance/awsReachability';
 import { StaleDataBanner } from '../shared/StaleDataBanner';
 import { CostShapeCalculator } from './CostShapeCalculator';
 import { downloadCsv } from './downloadCsv';
 import { GovernanceFiltersBar } from './GovernanceFiltersBar';
-import { GovernanceTable } from './GovernanceTable';
+import { GovernanceTable, PAGE_SIZES } from './GovernanceTable';
 import { GovernanceTotalsView } from './GovernanceTotalsView';
 import { RegionByModelView } from './RegionByModelView';
-import { useGovernanceData } from './useGovernanceData';
+import { useGovernanceReport } from './useGovernanceReport';
 
 /** How often the empty page looks again while discovery has not run yet. */
 const DISCOVERY_POLL_MS = 5_000;
 
-/** Every fine-tune in every account and Region: who owns it, where it runs, who moved it, what it costs. */
+/** How long typing pauses before the search is sent. */
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * Every fine-tune in every account and Region: who owns it, where it runs, who moved it, what it costs.
+ * The backend filters, sorts, pages and totals the report; the page asks for what it shows.
+ */
 export const GovernancePage = () => {
   const api = useApi(bedrockModelsApiRef);
-  const data = useGovernanceData();
-  // Only the calculator and currency need settings: the rest of the page works without them.
+  const alertApi = useApi(alertApiRef);
+  // The whole report's first row: how many versions there are at all, and how discovery is doing.
+  const overview = useGovernanceReport({ limit: '1' });
+  // Aliases name production (the first one); prices feed the calculator.
   const settings = useAsyncRetry(() => api.getSettings(), [api]);
-  const [filters, setFilters] = useState<GovernanceFilters>({ search: '' });
+  const facets = useAsyncRetry(() => api.getReportFacets(), [api]);
+  const [filters, setFilters] = useState<GovernanceReportFilters>({});
+  const [search, setSearch] = useState('');
   const [sort, setSort] = useState<GovernanceSort>({
     column: 'model',
     direction: 'ascending',
   });
-  const rows = useMemo(() => data.value?.rows ?? [], [data.value]);
-  const options = useMemo(() => filterOptions(rows), [rows]);
-  const shown = useMemo(
-    () => sortGovernanceRows(filterGovernanceRows(rows, filters), sort),
-    [rows, filters, sort],
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  // The cursor of each page visited: the backend's cursors only go forward.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([
+    undefined,
+  ]);
+  const [exporting, setExporting] = useState(false);
+
+  // A cursor belongs to its filters and order: any change starts again at the first page.
+  const changeFilters = (next: GovernanceReportFilters) => {
+    setFilters(next);
+    setCursors([undefined]);
+  };
+  useDebounce(
+    () => {
+      if ((filters.q ?? '') !== search)
+        changeFilters({ ...filters, q: search });
+    },
+    SEARCH_DEBOUNCE_MS,
+    [search],
   );
+  const shownFilters = activeFilters(filters);
+  const page = useGovernanceReport({
+    ...shownFilters,
+    ...reportSortQuery(sort),
+    limit: String(pageSize),
+    cursor: cursors[cursors.length - 1],
+  });
+
   const currency = settings.value?.prices.currency ?? 'USD';
+  const productionAlias = settings.value?.aliases[0] ?? 'the first alias';
   // Right after the portal starts, discovery has not listed AWS yet: look again until it has.
   const awaitingDiscovery =
-    data.value !== undefined &&
-    data.value.rows.length === 0 &&
-    data.value.report.sync.length === 0;
-  const { retry } = data;
+    overview.value !== undefined &&
+    overview.value.totalCount === 0 &&
+    overview.value.sync.length === 0;
+  const { retry: retryOverview } = overview;
+  const { retry: retryPage } = page;
   useEffect(() => {
     if (!awaitingDiscovery) return undefined;
-    const timer = setInterval(retry, DISCOVERY_POLL_MS);
+    const timer = setInterval(() => {
+      retryOverview();
+      retryPage();
+    }, DISCOVERY_POLL_MS);
     return () => clearInterval(timer);
-  }, [awaitingDiscovery, retry]);
+  }, [awaitingDiscovery, retryOverview, retryPage]);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const csv = await api.getReportCsv(shownFilters);
+      const day = (
+        overview.value?.generatedAt ?? new Date().toISOString()
+      ).slice(0, 10);
+      downloadCsv(`bedrock-models-${day}.csv`, csv);
+    } catch (error) {
+      alertApi.post({
+        message: `The CSV could not be exported: ${describeError(
+          error as Error,
+        )}`,
+        severity: 'error',
+      });
+    } finally {
+      setExporting(false);
+    }
+  };
 
   let content: JSX.Element;
-  if (data.loading && !data.value) {
+  if (overview.loading && !overview.value) {
     content = <LoadingState />;
-  } else if (data.error) {
+  } else if (overview.error) {
     content = (
       <ErrorWithRetry
         title="The governance report cannot be read"
-        error={data.error}
-        onRetry={data.retry}
+        error={overview.error}
+        onRetry={overview.retry}
       />
     );
-  } else if (rows.length === 0) {
+  } else if (overview.value!.totalCount === 0) {
     content = (
       <NoModelsEmptyState
         title="No fine-tuned models yet"
@@ -93,8 +145,10 @@ export const GovernancePage = () => {
       />
     );
   } else {
-    const { report } = data.value!;
+    const report = overview.value!;
     const unreachable = awsReachability(report);
+    const shown = page.value;
+    const offset = (cursors.length - 1) * pageSize;
     content = (
       <Flex direction="column" gap="4">
         {unreachable && (
@@ -106,16 +160,19 @@ export const GovernancePage = () => {
         )}
         <GovernanceFiltersBar
           filters={filters}
-          options={options}
-          onChange={setFilters}
-          shown={shown.length}
-          total={rows.length}
-          onExport={() =>
-            downloadCsv(
-              `bedrock-models-${report.generatedAt.slice(0, 10)}.csv`,
-              governanceCsv(shown),
-            )
-          }
+          search={search}
+          onSearchChange={setSearch}
+          facets={facets.value}
+          onChange={changeFilters}
+          onClear={() => {
+            setSearch('');
+            changeFilters({});
+          }}
+          shown={shown?.totalCount}
+          total={report.totalCount}
+          productionAlias={productionAlias}
+          onExport={exportCsv}
+          exporting={exporting}
         />
         <Tabs>
           <TabList>
@@ -125,18 +182,47 @@ export const GovernancePage = () => {
             <Tab id="calculator">Cost shape</Tab>
           </TabList>
           <TabPanel id="versions">
-            <GovernanceTable
-              rows={shown}
-              sort={sort}
-              onSortChange={setSort}
-              currency={currency}
-            />
+            {page.error ? (
+              <ErrorWithRetry
+                title="The governance report cannot be read"
+                error={page.error}
+                onRetry={page.retry}
+              />
+            ) : (
+              <GovernanceTable
+                rows={shown?.rows ?? []}
+                sort={sort}
+                onSortChange={next => {
+                  setSort(next);
+                  setCursors([undefined]);
+                }}
+                paging={{
+                  offset,
+                  pageSize,
+                  totalCount: shown?.totalCount ?? 0,
+                  hasNextPage: Boolean(shown?.nextCursor),
+                  onNextPage: () => setCursors([...cursors, shown?.nextCursor]),
+                  onPreviousPage: () => setCursors(cursors.slice(0, -1)),
+                  onPageSizeChange: size => {
+                    setPageSize(size);
+                    setCursors([undefined]);
+                  },
+                }}
+                currency={currency}
+                productionAlias={productionAlias}
+              />
+            )}
           </TabPanel>
           <TabPanel id="where">
-            <RegionByModelView rows={shown} />
+            <RegionByModelView
+              filters={shownFilters}
+              productionAlias={productionAlias}
+            />
           </TabPanel>
           <TabPanel id="totals">
-            <GovernanceTotalsView rows={shown} currency={currency} />
+            {shown && (
+              <GovernanceTotalsView totals={shown.totals} currency={currency} />
+            )}
           </TabPanel>
           <TabPanel id="calculator">
             <Card>
@@ -157,7 +243,8 @@ export const GovernancePage = () => {
         </Tabs>
         <Text as="p" variant="body-x-small" color="secondary">
           Report generated {formatDateTime(report.generatedAt)}. Filters apply
-          to every view and to the CSV export.
+          to every view and to the CSV export, which the portal writes with
+          every matching version.
         </Text>
       </Flex>
     );

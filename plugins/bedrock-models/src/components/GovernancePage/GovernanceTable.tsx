@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 // core-plugin-api's hook resolves routes in apps on both frontend systems (as catalog-react's own links do).
 import { useRouteRef } from '@backstage/core-plugin-api';
@@ -6,28 +5,50 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { formatDateTime } from '../../format/formatDateTime';
 import { entityRefKind, entityRefName } from '../../format/formatEntityRef';
 import { formatMoney } from '../../format/formatMoney';
-import type { GovernanceRow } from '../../governance/governanceRows';
-import type {
+import type { GovernanceReportRow } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
   GovernanceSort,
   GovernanceSortColumn,
-} from '../../governance/sortGovernanceRows';
+  SORTABLE_COLUMNS,
+} from '../../governance/reportSort';
 
-const PAGE_SIZES = [25, 50, 100];
+/** Page sizes the table offers. */
+export const PAGE_SIZES = [25, 50, 100];
 
-/** Every version (already filtered and sorted) with owner, place, production, last move, cost; sortable, paged. */
+type GovernanceRow = GovernanceReportRow & { id: string };
+
+/** Where the table is in the report's pages, and how to move. */
+export type GovernancePaging = {
+  offset: number;
+  pageSize: number;
+  totalCount: number;
+  hasNextPage: boolean;
+  onNextPage: () => void;
+  onPreviousPage: () => void;
+  onPageSizeChange: (size: number) => void;
+};
+
+const sortable = (column: string) => column in SORTABLE_COLUMNS;
+
+/**
+ * One page of versions, as the backend filtered, sorted and paged them: owner, place, production, last
+ * move, cost. The columns the backend sorts by are sortable.
+ */
 export const GovernanceTable = (props: {
-  rows: GovernanceRow[];
+  rows: GovernanceReportRow[];
   sort: GovernanceSort;
   onSortChange: (sort: GovernanceSort) => void;
+  paging: GovernancePaging;
   currency: string;
+  /** The configured alias governance calls production (the first one). */
+  productionAlias: string;
 }) => {
-  const { rows, currency } = props;
-  const [offset, setOffset] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const { currency, paging } = props;
   const entityRoute = useRouteRef(entityRouteRef);
-  // Filters can shrink the rows below the current page.
-  const start = offset < rows.length ? offset : 0;
-  const page = rows.slice(start, start + pageSize);
+  const rows: GovernanceRow[] = props.rows.map(row => ({
+    ...row,
+    id: `${row.model}|${row.accountId}|${row.region}|${row.version}`,
+  }));
 
   const modelHref = (row: GovernanceRow) =>
     entityRoute?.({ kind: 'resource', namespace: 'default', name: row.model });
@@ -47,7 +68,6 @@ export const GovernanceTable = (props: {
     {
       id: 'version',
       label: 'Version',
-      isSortable: true,
       defaultWidth: 105,
       cell: r => (
         <CellText
@@ -87,7 +107,6 @@ export const GovernanceTable = (props: {
     {
       id: 'architecture',
       label: 'Architecture',
-      isSortable: true,
       defaultWidth: '2fr',
       minWidth: 150,
       cell: r => <CellText title={r.architecture ?? '—'} />,
@@ -95,15 +114,13 @@ export const GovernanceTable = (props: {
     {
       id: 'classification',
       label: 'Class',
-      isSortable: true,
       defaultWidth: '2fr',
       minWidth: 120,
       cell: r => <CellText title={r.classification} />,
     },
     {
       id: 'productionVersion',
-      label: 'Production',
-      isSortable: true,
+      label: capitalized(props.productionAlias),
       defaultWidth: 145,
       cell: r => (
         <CellText
@@ -133,7 +150,6 @@ export const GovernanceTable = (props: {
     {
       id: 'managed',
       label: 'Managed',
-      isSortable: true,
       defaultWidth: 130,
       cell: r => <CellText title={r.managed ? 'yes' : 'no'} />,
     },
@@ -151,34 +167,40 @@ export const GovernanceTable = (props: {
   return (
     <Table
       columnConfig={columns}
-      data={page}
+      data={rows}
       sort={{
         descriptor: {
           column: props.sort.column,
           direction: props.sort.direction,
         },
-        onSortChange: descriptor =>
-          props.onSortChange({
-            column: descriptor.column as GovernanceSortColumn,
-            direction: descriptor.direction,
-          }),
+        onSortChange: descriptor => {
+          const column = String(descriptor.column);
+          if (sortable(column)) {
+            props.onSortChange({
+              column: column as GovernanceSortColumn,
+              direction: descriptor.direction,
+            });
+          }
+        },
       }}
       pagination={{
         type: 'page',
-        pageSize,
+        pageSize: paging.pageSize,
         pageSizeOptions: PAGE_SIZES,
-        offset: start,
-        totalCount: rows.length,
-        hasNextPage: start + pageSize < rows.length,
-        hasPreviousPage: start > 0,
-        onNextPage: () => setOffset(start + pageSize),
-        onPreviousPage: () => setOffset(Math.max(0, start - pageSize)),
-        onPageSizeChange: size => {
-          setPageSize(size);
-          setOffset(0);
-        },
+        offset: paging.offset,
+        totalCount: paging.totalCount,
+        hasNextPage: paging.hasNextPage,
+        hasPreviousPage: paging.offset > 0,
+        onNextPage: paging.onNextPage,
+        onPreviousPage: paging.onPreviousPage,
+        onPageSizeChange: paging.onPageSizeChange,
       }}
       emptyState={<Text>No version matches the filters.</Text>}
     />
   );
 };
+
+/** "production" as a column title: "Production". */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,80 +1,41 @@
 import { CellText, ColumnConfig, Flex, Table, Text } from '@backstage/ui';
+import type { ReportTotals } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { formatMoney } from '../../format/formatMoney';
-import type { GovernanceRow } from '../../governance/governanceRows';
-import {
-  GovernanceTotal,
-  governanceTotals,
-} from '../../governance/governanceTotals';
 
-function totalColumns(
-  keyLabel: string,
-  currency: string,
-): ColumnConfig<GovernanceTotal & { id: string }>[] {
-  return [
+type RegionTotal = { id: string; cost: number };
+
+/** The backend's totals of every version the filters let through: how many, and what they cost a month. */
+export const GovernanceTotalsView = (props: {
+  totals: ReportTotals;
+  currency: string;
+}) => {
+  const { totals, currency } = props;
+  const columns: ColumnConfig<RegionTotal>[] = [
     {
-      id: 'key',
-      label: keyLabel,
+      id: 'region',
+      label: 'Region',
       isRowHeader: true,
-      cell: t => <CellText title={t.key} />,
-    },
-    {
-      id: 'models',
-      label: 'Models',
-      cell: t => <CellText title={`${t.models}`} />,
-    },
-    {
-      id: 'liveVersions',
-      label: 'Live versions',
-      cell: t => <CellText title={`${t.liveVersions}`} />,
-    },
-    {
-      id: 'inProduction',
-      label: 'In production',
-      cell: t => <CellText title={`${t.inProduction}`} />,
+      cell: t => <CellText title={t.id} />,
     },
     {
       id: 'cost',
       label: 'Est. monthly cost',
-      cell: t => (
-        <CellText
-          title={formatMoney(t.estimatedMonthlyCost, currency)}
-          description={
-            t.versionsWithoutCost > 0
-              ? `at least: ${t.versionsWithoutCost} without a figure`
-              : undefined
-          }
-        />
-      ),
+      cell: t => <CellText title={formatMoney(t.cost, currency)} />,
     },
   ];
-}
-
-/** Models, live versions, production pointers and estimated monthly cost per team and per Region. */
-export const GovernanceTotalsView = (props: {
-  rows: GovernanceRow[];
-  currency: string;
-}) => {
-  const totals = governanceTotals(props.rows);
-  const withId = (list: GovernanceTotal[]) =>
-    list.map(t => ({ ...t, id: t.key }));
+  const byRegion = Object.entries(totals.byRegion)
+    .map(([region, cost]) => ({ id: region, cost }))
+    .sort((a, b) => a.id.localeCompare(b.id));
   return (
     <Flex direction="column" gap="4">
       <Text as="p" aria-label="Overall totals">
-        {totals.overall.models} models, {totals.overall.liveVersions} live
-        versions, {totals.overall.inProduction} serving production, about{' '}
-        {formatMoney(totals.overall.estimatedMonthlyCost, props.currency)} a
-        month.
+        {totals.versions} {totals.versions === 1 ? 'version' : 'versions'},
+        about {formatMoney(totals.estimatedMonthlyCost, currency)} a month
+        {totals.withoutEstimate > 0
+          ? ` (at least: ${totals.withoutEstimate} without an estimate)`
+          : ''}
+        .
       </Text>
-      <Flex direction="column" gap="1" aria-label="Totals by team" role="group">
-        <Text as="h3" variant="title-x-small">
-          By team
-        </Text>
-        <Table
-          columnConfig={totalColumns('Team', props.currency)}
-          data={withId(totals.byTeam)}
-          pagination={{ type: 'none' }}
-        />
-      </Flex>
       <Flex
         direction="column"
         gap="1"
@@ -85,8 +46,8 @@ export const GovernanceTotalsView = (props: {
           By Region
         </Text>
         <Table
-          columnConfig={totalColumns('Region', props.currency)}
-          data={withId(totals.byRegion)}
+          columnConfig={columns}
+          data={byRegion}
           pagination={{ type: 'none' }}
         />
       </Flex>
