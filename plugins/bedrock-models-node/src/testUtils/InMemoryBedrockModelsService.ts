@@ -516,10 +516,7 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     request: PromoteVersionCall,
     options: BedrockModelsRequestOptions,
   ): Promise<PointerMoveResponse> {
-    const { actor, current, lastMove } = await this.beforeMove(
-      request,
-      options,
-    );
+    const { actor, checkMoveTo } = await this.beforeMove(request, options);
     const target = this.versionOf(request.modelName, request.version);
     if (!target) {
       throw await bedrockModelsResponseError(
@@ -527,18 +524,7 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
         `Model ${request.modelName} has no version ${request.version}.`,
       );
     }
-    await this.refuse(
-      checkPointerMove({
-        version: target,
-        pointerRegion: request.region,
-        pointerAccountId: current?.accountId,
-        alias: request.alias,
-        current: current?.version ?? null,
-        believedCurrent: request.expectedCurrentVersion,
-        reason: request.reason,
-        lastMove,
-      }),
-    );
+    await checkMoveTo(target);
     return this.move(request, target, actor, 'promote');
   }
 
@@ -546,7 +532,7 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     request: RollbackPointerCall,
     options: BedrockModelsRequestOptions,
   ): Promise<PointerMoveResponse> {
-    const { actor, current, lastMove } = await this.beforeMove(
+    const { actor, current, lastMove, checkMoveTo } = await this.beforeMove(
       request,
       options,
     );
@@ -567,24 +553,19 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
       );
     }
     const target = this.versionOf(request.modelName, targetNumber)!;
-    await this.refuse(
-      checkPointerMove({
-        version: target,
-        pointerRegion: request.region,
-        pointerAccountId: current?.accountId,
-        alias: request.alias,
-        current: current?.version ?? null,
-        believedCurrent: request.expectedCurrentVersion,
-        reason: request.reason,
-        lastMove,
-      }),
-    );
+    await checkMoveTo(target);
     return this.move(request, target, actor, 'rollback');
   }
 
-  /** What every move checks first: a user, an existing model they may change, and the pointer now. */
+  /**
+   * What every move checks first (a user, an existing model they may change), the pointer now, and the
+   * check of a move to a target: the backend's rule from -common.
+   */
   private async beforeMove(
-    request: PointerLocator,
+    request: PointerLocator & {
+      reason: string;
+      expectedCurrentVersion?: number | null;
+    },
     options: BedrockModelsRequestOptions,
   ) {
     const actor = await this.requireUser(options, 'Pointers are moved');
@@ -598,7 +579,20 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     const lastMove = current
       ? { actor: current.updatedBy, at: current.updatedAt }
       : undefined;
-    return { actor, current, lastMove };
+    const checkMoveTo = (target: ModelVersion) =>
+      this.refuse(
+        checkPointerMove({
+          version: target,
+          pointerRegion: request.region,
+          pointerAccountId: current?.accountId,
+          alias: request.alias,
+          current: current?.version ?? null,
+          believedCurrent: request.expectedCurrentVersion,
+          reason: request.reason,
+          lastMove,
+        }),
+      );
+    return { actor, current, lastMove, checkMoveTo };
   }
 
   /** Records a checked move (unless it is a dry run) and answers as the backend does. */
