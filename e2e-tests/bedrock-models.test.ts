@@ -22,7 +22,7 @@ async function openGovernancePage(page: Page, request: APIRequestContext) {
   ).toBeVisible();
 }
 
-test('governance: every fine-tune with where it runs, filters, CSV of the rows shown, and the Region view', async ({
+test('governance: every fine-tune with where it runs, filters, the backend CSV of the filtered versions, and the Region view', async ({
   page,
   request,
 }) => {
@@ -64,7 +64,7 @@ test('governance: every fine-tune with where it runs, filters, CSV of the rows s
     page.getByRole('columnheader', { name: 'eu-central-1' }),
   ).toBeVisible();
   await page.getByRole('tab', { name: 'Totals' }).click();
-  await expect(page.getByLabel('Overall totals')).toContainText('models');
+  await expect(page.getByLabel('Overall totals')).toContainText('versions');
   await page.getByRole('tab', { name: 'Cost shape' }).click();
   await expect(page.getByLabel('On-demand per month')).toBeVisible();
 

@@ -1,7 +1,12 @@
 import { expect, Page, test } from '@playwright/test';
 import { PortalApi, waitForDemoModel } from './support/api';
 import { ssmParameter } from './support/emulator';
-import { modelTabPath, signIn, versionRow } from './support/portal';
+import {
+  modelTabPath,
+  moveConfirmation,
+  signIn,
+  versionRow,
+} from './support/portal';
 
 // The guest is in support-ml, which owns support-summarizer; the demo seed imported its versions 1
 // and 2 into us-east-1 (version 3 is its eu-central-1 import).
@@ -157,7 +162,12 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
   await promoteButton.click();
   await expect(promote).toBeHidden();
   await expect(
-    page.getByText(`Version 2 now serves ${ALIAS} in ${REGION}.`),
+    page.getByText(
+      moveConfirmation(
+        `Version 2 now serves ${ALIAS} in ${REGION}.`,
+        parameterName,
+      ),
+    ),
   ).toBeVisible();
   await expectEveryoneAgrees(
     page,
@@ -166,7 +176,7 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
     { arns, parameterName },
   );
 
-  // Roll back: the dialog reads the pointer's history and goes back to version 1.
+  // Roll back: the dialog shows the pointer's rollback target, version 1, as the backend names it.
   const rollbackReason = `e2e: latency regression on version 2 (${Date.now()})`;
   await pointer
     .getByRole('button', { name: `Roll back ${ALIAS} in ${REGION}` })
@@ -182,7 +192,12 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
     .click();
   await expect(rollback).toBeHidden();
   await expect(
-    page.getByText(`The ${ALIAS} pointer in ${REGION} is back on version 1.`),
+    page.getByText(
+      moveConfirmation(
+        `The ${ALIAS} pointer in ${REGION} is back on version 1.`,
+        parameterName,
+      ),
+    ),
   ).toBeVisible();
   await expectEveryoneAgrees(
     page,

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PortalApi, waitForDemoModel } from './support/api';
 import { ssmParameter } from './support/emulator';
-import { modelTabPath, signIn } from './support/portal';
+import { modelTabPath, moveConfirmation, signIn } from './support/portal';
 
 // support-summarizer's versions 1 and 2 in us-east-1 (demo seed). Journey 2 moves production; this one
 // moves staging, so the two never disturb each other.
@@ -105,7 +105,12 @@ test('an owner promotes to staging from a page someone else made stale: the 409 
   await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(
-    page.getByText(`Version 1 now serves ${ALIAS} in ${REGION}.`),
+    page.getByText(
+      moveConfirmation(
+        `Version 1 now serves ${ALIAS} in ${REGION}.`,
+        parameterName,
+      ),
+    ),
   ).toBeVisible();
   await expect(pointer).toContainText('version 1');
   const history = await api.history(MODEL, ALIAS, REGION);

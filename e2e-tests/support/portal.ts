@@ -45,3 +45,18 @@ export async function openBedrockTab(page: Page) {
     .getByRole('link', { name: 'Bedrock', exact: true })
     .click();
 }
+
+/**
+ * The confirmation of a promote or rollback: what moved, then what callers see, since the backend writes
+ * SSM within the request when it can ("get the new ARN now") and leaves it to its outbox otherwise.
+ */
+export function moveConfirmation(summary: string, parameterName: string) {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(
+    `^${escape(summary)} (Callers reading ${escape(
+      parameterName,
+    )} get the new ARN now\\.|Saved; SSM \\(${escape(
+      parameterName,
+    )}\\) is being updated and will follow within a minute\\.)$`,
+  );
+}
