@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
@@ -12,6 +13,7 @@ import {
   bedrockModelReadPermission,
   bedrockModelRetirePermission,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { registerRegistryActions } from './actions/registerRegistryActions';
 import { createAwsLayer } from './aws/AwsLayer';
 import { readRegistryConfig } from './config/readRegistryConfig';
 import { DatabaseHealthCheck } from './database/DatabaseHealthCheck';
@@ -36,6 +38,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
@@ -99,6 +102,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
         );
         // Load balancers and uptime checks call this without a Backstage token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        registerRegistryActions({ ...deps, registry, config: registryConfig });
         logger.info('bedrock-models backend is ready');
       },
     });
