@@ -24,6 +24,41 @@ export interface Config {
       /** Further folders for named owners (entity refs). */
       owners?: Array<{ owner: string; prefixes: string[] }>;
     }>;
+    /**
+     * Moves that need approval. The first rule covering a move's alias and the model's classification
+     * applies; without one a promote or rollback moves at once.
+     */
+    approvals?: {
+      /** Hours a request stays open before it expires; defaults to 24. */
+      expiryHours?: number;
+      rules?: Array<{
+        /** Aliases covered; every alias when left out. */
+        aliases?: string[];
+        /** Classifications covered; every classification when left out. */
+        classifications?: string[];
+        /** Approvals needed, from people other than the requester; defaults to 1. */
+        approvals?: number;
+        /** Who may approve: `owners` (the model's owners) and group or user entity refs; defaults to owners. */
+        approvers?: string[];
+        /** Owners may roll back without approval, which the history records; defaults to true. */
+        allowEmergencyRollback?: boolean;
+        /** Overrides approvals.expiryHours for this rule. */
+        expiryHours?: number;
+      }>;
+    };
+    /** Per alias: whether a promote needs a passing evaluation of the version (block), warns, or ignores it. */
+    evaluationGates?: Array<{
+      alias: string;
+      /** Defaults to block. */
+      mode?: 'block' | 'warn' | 'ignore';
+      /** Share of prompts that must pass, 0-1; defaults to 1. */
+      minPassRate?: number;
+    }>;
+    /** What the registry tells people through Backstage notifications. */
+    notifications?: {
+      /** Minutes an SSM write may keep failing before a pointer's owners and the admins are told; defaults to 15. */
+      publishFailingMinutes?: number;
+    };
     /** Alias pointers each model has per Region; defaults to production and staging. */
     aliases?: string[];
     /** SSM parameter prefix; a pointer is published at `<prefix>/<model>/<alias>`. Defaults to /bedrock-models. */

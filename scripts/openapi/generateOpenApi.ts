@@ -73,8 +73,8 @@ type OperationInfo = {
   params: Record<'path' | 'query' | 'header', Parameter[]>;
   hasBody: boolean;
   bodyRequired: boolean;
-  status: string;
-  contentTypes: string[];
+  /** Every success status, each with its content types. */
+  successes: Array<{ status: string; contentTypes: string[] }>;
 };
 
 function operationsOf(spec: Spec): OperationInfo[] {
@@ -92,8 +92,15 @@ function operationsOf(spec: Spec): OperationInfo[] {
           : p;
         params[resolved.in].push(resolved);
       }
-      const status = Object.keys(op.responses).find(s => /^2\d\d$/.test(s));
-      if (!status) throw new Error(`${op.operationId} has no 2xx response`);
+      const successes = Object.keys(op.responses)
+        .filter(code => /^2\d\d$/.test(code))
+        .map(code => ({
+          status: code,
+          contentTypes: Object.keys(op.responses[code]?.content ?? {}),
+        }));
+      if (successes.length === 0) {
+        throw new Error(`${op.operationId} has no 2xx response`);
+      }
       list.push({
         id: op.operationId,
         method,
@@ -102,8 +109,7 @@ function operationsOf(spec: Spec): OperationInfo[] {
         params,
         hasBody: Boolean(op.requestBody),
         bodyRequired: Boolean(op.requestBody?.required),
-        status,
-        contentTypes: Object.keys(op.responses[status]?.content ?? {}),
+        successes,
       });
     }
   }
@@ -124,9 +130,12 @@ function requestPart(op: OperationInfo, part: 'path' | 'query' | 'header') {
   return { type, required };
 }
 
+/** The union of every success answer's body (a 200 move, or a 202 approval request, say). */
 function responseType(op: OperationInfo): string {
-  const types = op.contentTypes.map(
-    c => `operations['${op.id}']['responses'][${op.status}]['content']['${c}']`,
+  const types = op.successes.flatMap(({ status, contentTypes }) =>
+    contentTypes.map(
+      c => `operations['${op.id}']['responses'][${status}]['content']['${c}']`,
+    ),
   );
   return types.length ? types.join(' | ') : 'void';
 }
@@ -166,7 +175,9 @@ ${operationsOf(spec)
       `${doc(
         `What \`${op.id}\` (${op.method.toUpperCase()} ${op.path}) takes.`,
       )}export type ${op.id}Params = ${requestType(op)};\n${doc(
-        `What \`${op.id}\` answers with ${op.status}.`,
+        `What \`${op.id}\` answers with ${op.successes
+          .map(x => x.status)
+          .join(' or ')}.`,
       )}export type ${op.id}Result = ${responseType(op)};`,
   )
   .join('\n')}

@@ -5,9 +5,11 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   BEDROCK_MODELS_PLUGIN_ID,
   bedrockModelAdministerPermission,
+  bedrockModelApprovePermission,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelReadPermission,
@@ -52,6 +54,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler, httpRouter } = deps;
@@ -63,6 +66,7 @@ export const bedrockModelsPlugin = createBackendPlugin({
             bedrockModelReadPermission,
             bedrockModelPromotePermission,
             bedrockModelRetirePermission,
+            bedrockModelApprovePermission,
           ],
           rules: [isModelOwner],
           getResources: names => stores.models.getModels(names),

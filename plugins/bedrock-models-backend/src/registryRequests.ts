@@ -417,3 +417,93 @@ export const inventoryQuery = z
     page:
       q.limit === undefined ? undefined : { limit: q.limit, after: q.after },
   }));
+
+/** Body of a decision on an approval request. */
+export const decisionBody = z.strictObject({ reason });
+
+/** Query of `GET /approvals`. */
+export const approvalsQuery = z
+  .strictObject({
+    status: z
+      .enum([
+        'pending',
+        'approved',
+        'rejected',
+        'expired',
+        'cancelled',
+        'stale',
+      ])
+      .optional(),
+    model: z.string().max(50).optional(),
+    mine: z.enum(['decide', 'requested']).optional(),
+  })
+  .transform(q => ({ status: q.status, modelName: q.model, mine: q.mine }));
+
+/** An approval request id from the path. */
+export function approvalIdParam(id: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(id)) {
+    throw new InputError(
+      `Invalid approval request id "${id.slice(
+        0,
+        50,
+      )}": use the id a request answered with.`,
+    );
+  }
+  return id;
+}
+
+/** Body of `PUT /models/{model}/evaluation-suite` (the document checks each prompt's shape). */
+export const suiteBody = z.strictObject({
+  prompts: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)
+          .max(64),
+        prompt: z.string().trim().min(1, 'give the prompt text').max(8000),
+        checks: z.strictObject({
+          mustContain: z.array(z.string().max(500)).max(20).optional(),
+          mustMatch: z.string().max(500).optional(),
+          mustNotContain: z.array(z.string().max(500)).max(20).optional(),
+          maxLatencyMs: z.number().int().positive().optional(),
+          maxOutputTokens: z.number().int().positive().optional(),
+        }),
+        maxTokens: z.number().int().min(1).max(4096).optional(),
+      }),
+    )
+    .max(50, 'use at most 50 prompts'),
+});
+
+/** Body of `POST /models/{model}/versions/{version}/evaluations`. */
+export function evaluationStartBody(config: RegistryConfig) {
+  return z.strictObject({
+    region: regionSchema(config),
+    compareWithAlias: z
+      .string()
+      .refine(a => config.aliases.includes(a), {
+        message: `must be one of ${config.aliases.join(', ')}`,
+      })
+      .optional(),
+  });
+}
+
+/** Query of `GET /models/{model}/evaluations`. */
+export const evaluationsQuery = z
+  .strictObject({ version: z.string().optional() })
+  .transform(q => ({
+    version: q.version === undefined ? undefined : versionParam(q.version),
+  }));
+
+/** An evaluation run id from the path. */
+export function runIdParam(id: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(id)) {
+    throw new InputError(
+      `Invalid evaluation run id "${id.slice(
+        0,
+        50,
+      )}": use the id a run answered with.`,
+    );
+  }
+  return id;
+}

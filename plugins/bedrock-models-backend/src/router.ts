@@ -26,6 +26,7 @@ import { createOpenApiRouter } from './schema/openapi';
 import { ErrorReporter } from './service/ErrorReporter';
 import { RegistryService } from './service/RegistryService';
 import { internalErrorShield } from './internalErrorShield';
+import { addApprovalAndEvaluationRoutes } from './approvalAndEvaluationRoutes';
 
 /** Writes a chunk of a streamed answer, waiting while the client is slower than the database. */
 async function write(res: express.Response, chunk: string): Promise<void> {
@@ -157,18 +158,21 @@ export async function createRouter(
     );
   });
 
+  // A move a rule covers becomes an approval request: 202 with the request.
   router.post('/models/:model/aliases/:alias', async (req, res) => {
     const alias = aliasParam(config, req.params.alias);
     const body = parseInput(promoteBody(config), req.body, 'body');
     const input = { ...body, modelName: model(req), alias };
-    res.json(await registry.promote(input, await caller(req)));
+    const result = await registry.promote(input, await caller(req));
+    res.status('approvalRequest' in result ? 202 : 200).json(result);
   });
 
   router.post('/models/:model/aliases/:alias/rollback', async (req, res) => {
     const alias = aliasParam(config, req.params.alias);
     const body = parseInput(rollbackBody(config), req.body, 'body');
     const input = { ...body, modelName: model(req), alias };
-    res.json(await registry.rollback(input, await caller(req)));
+    const result = await registry.rollback(input, await caller(req));
+    res.status('approvalRequest' in result ? 202 : 200).json(result);
   });
 
   router.post('/models/:model/versions/:version/retire', async (req, res) => {
@@ -177,6 +181,8 @@ export async function createRouter(
     const version = { modelName: model(req), number, reason };
     res.json(await registry.retireVersion(version, await caller(req)));
   });
+
+  addApprovalAndEvaluationRoutes(router, { registry, config, caller, model });
 
   // Anything else: say what exists instead of an empty 404.
   router.use((req, _res, next) => {

@@ -62,3 +62,25 @@ export {
   importedModelsConsoleUrl,
   importedModelConsoleUrl,
 } from './domain/entityNames';
+export {
+  approvalRuleFor,
+  checkApprover,
+  isSatisfied,
+  moveGate,
+  MODEL_OWNERS,
+} from './domain/approvalRules';
+export type { MoveGate } from './domain/approvalRules';
+export {
+  checkPromptChecks,
+  evaluateOutcome,
+  evaluationVerdict,
+  percentile,
+  summarizeRun,
+  MAX_PATTERN_LENGTH,
+} from './domain/evaluationChecks';
+export type {
+  EvaluationGate,
+  GateVerdict,
+  PromptOutcome,
+  RunSummary,
+} from './domain/evaluationChecks';

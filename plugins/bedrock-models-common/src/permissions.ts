@@ -30,6 +30,13 @@ export const bedrockModelRetirePermission = createPermission({
   resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
 });
 
+/** Approve or reject a request to move one of a model's pointers. */
+export const bedrockModelApprovePermission = createPermission({
+  name: 'bedrock.model.approve',
+  attributes: { action: 'update' },
+  resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
+});
+
 /**
  * Act as a registry admin: create models owned by teams the caller is not in, raise a model's
  * classification, retire versions discovery found (imported outside the portal).
@@ -45,5 +52,6 @@ export const bedrockModelsPermissions = [
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelRetirePermission,
+  bedrockModelApprovePermission,
   bedrockModelAdministerPermission,
 ];

@@ -13,7 +13,7 @@ import type {
   ModelVersion,
   PointerHistory,
   PointerLocator,
-  PointerMoveResponse,
+  PointerMoveResult,
   PortalSettings,
   PromoteVersionCall,
   QuotaReport,
@@ -98,9 +98,9 @@ export interface BedrockModelsService {
   promoteVersion(
     request: PromoteVersionCall,
     options: BedrockModelsRequestOptions,
-  ): Promise<PointerMoveResponse>;
+  ): Promise<PointerMoveResult>;
   rollbackPointer(
     request: RollbackPointerCall,
     options: BedrockModelsRequestOptions,
-  ): Promise<PointerMoveResponse>;
+  ): Promise<PointerMoveResult>;
 }

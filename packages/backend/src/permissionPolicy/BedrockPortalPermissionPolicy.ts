@@ -26,6 +26,7 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import {
   bedrockModelAdministerPermission,
+  bedrockModelApprovePermission,
   bedrockModelPromotePermission,
   bedrockModelRetirePermission,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -40,7 +41,10 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *   model's versions is for the model's owners (the user or a group they belong to) and for the
  *   configured admin groups. Acting as a registry admin (`bedrock.model.administer`: creating a model
  *   for a team one is not in, raising a model's classification, retiring a version discovery found) is
- *   for the admin groups only.
+ *   for the admin groups only. Deciding on an approval request (`bedrock.model.approve`) is for any
+ *   signed-in user here: who may approve a move is the covering rule's list (bedrockModels.approvals:
+ *   the model's owners, named groups), which the backend checks, never the requester; a stricter
+ *   policy can narrow it further.
  * - catalog: deleting an entity (`catalog.entity.delete`) and unregistering a location
  *   (`catalog.location.delete`) are for the admin groups only, owners included: the catalog is the
  *   governance record, and removing a model or its owner from it is an admin's decision.
@@ -97,6 +101,9 @@ export class BedrockPortalPermissionPolicy implements PermissionPolicy {
           claims: user.info.ownershipEntityRefs,
         }),
       );
+    }
+    if (isPermission(permission, bedrockModelApprovePermission)) {
+      return user ? ALLOW : DENY;
     }
     if (
       isPermission(permission, bedrockModelAdministerPermission) ||

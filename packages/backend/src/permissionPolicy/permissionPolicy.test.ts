@@ -9,6 +9,7 @@ import {
 import { isModelOwner } from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
 import {
   bedrockModelAdministerPermission,
+  bedrockModelApprovePermission,
   bedrockModelImportPermission,
   bedrockModelPromotePermission,
   bedrockModelReadPermission,
@@ -84,6 +85,20 @@ describe('BedrockPortalPermissionPolicy', () => {
     async (caller, expected) => {
       expect(await allowed(caller)).toBe(expected);
       expect(await allowed(caller, bedrockModelRetirePermission)).toBe(
+        expected,
+      );
+    },
+  );
+
+  it.each([
+    ['non-owner', true],
+    ['owner (through a group)', true],
+    ['admin', true],
+    ['service (no user)', false],
+  ] as const)(
+    "deciding on approval requests (bedrock.model.approve) for %s: allowed %p (the rule's approvers are the backend's check)",
+    async (caller, expected) => {
+      expect(await allowed(caller, bedrockModelApprovePermission)).toBe(
         expected,
       );
     },

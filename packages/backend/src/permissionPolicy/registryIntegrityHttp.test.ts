@@ -274,15 +274,23 @@ describe('registry integrity and access, over HTTP through the permission backen
       reason: 'staging',
     });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ published: true, pointer: { accountId: ACCOUNT } });
+    expect(first.body).toMatchObject({
+      published: true,
+      pointer: { accountId: ACCOUNT },
+    });
     const ssm = new SSMClient({
       endpoint: emulator.endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'l' },
     });
     expect(
-      (await ssm.send(new GetParameterCommand({ Name: '/bedrock-models/summarizer/staging' })))
-        .Parameter?.Value,
+      (
+        await ssm.send(
+          new GetParameterCommand({
+            Name: '/bedrock-models/summarizer/staging',
+          }),
+        )
+      ).Parameter?.Value,
     ).toBe(`arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/v1aaaaaaaaaa`);
     const cross = await post('owner', '/models/summarizer/aliases/staging', {
       region: 'us-east-1',
@@ -331,7 +339,10 @@ describe('registry integrity and access, over HTTP through the permission backen
         reason: 'unknown import',
       });
       expect(res.status).toBe(status);
-      const [v3] = await knex('model_versions').where({ model_name: 'summarizer', number: 3 });
+      const [v3] = await knex('model_versions').where({
+        model_name: 'summarizer',
+        number: 3,
+      });
       expect(v3.status).toBe(status === 200 ? 'retired' : 'ready');
       expect(res.body.error?.message).toBe(
         {

@@ -6,7 +6,14 @@ import { readRegistryConfig } from '../config/readRegistryConfig';
 import { PointerKey } from '../database/PointerStore';
 import { RegistryStores, registryStoresOn } from '../database/RegistryStores';
 import { ErrorReporter } from '../service/ErrorReporter';
+import {
+  ApprovalRequestResponse,
+  PointerMoveResponse,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { ApprovalRequests } from '../service/ApprovalRequests';
+import { EvaluationService } from '../service/EvaluationService';
 import { PromotionService } from '../service/PromotionService';
+import { RegistryNotifier } from '../service/RegistryNotifier';
 import { RegistryChanges } from '../service/RegistryChanges';
 import { SsmPublisher } from '../workers/SsmPublisher';
 import { SsmReconciler } from '../workers/SsmReconciler';
@@ -63,35 +70,62 @@ export function registryParts(
     errors,
     retryPublishing: () => {},
   });
+  const notifier = new RegistryNotifier({
+    models: stores.models,
+    config,
+    logger,
+  });
+  const evaluations = new EvaluationService({
+    evaluations: stores.evaluations,
+    models: stores.models,
+    pointers: stores.pointers,
+    config,
+    runQueued: () => {},
+  });
   const promotion = new PromotionService({
     models: stores.models,
     pointers: stores.pointers,
     publisher,
     changes,
     config,
+    evaluations,
+    approvals: new ApprovalRequests({ approvals: stores.approvals, notifier }),
+    notifier,
     retryPublishing: () => {},
   });
+  /** A move's answer, when it moved (these tests configure no approval rule). */
+  const moved = async (
+    answer: Promise<PointerMoveResponse | ApprovalRequestResponse>,
+  ): Promise<PointerMoveResponse> => {
+    const result = await answer;
+    if ('approvalRequest' in result) throw new Error('The move needs approval');
+    return result;
+  };
   /** Promotes `version` of the test model in us-east-1 as Ana, publishing as a request does. */
   const promote = (
     version: number,
     extra: { expectedCurrentVersion?: number | null; reason?: string } = {},
   ) =>
-    promotion.move({
-      ...PRODUCTION,
-      kind: 'promote',
-      version,
-      actor: 'user:default/ana',
-      reason: extra.reason ?? `promote ${version}`,
-      expectedCurrentVersion: extra.expectedCurrentVersion,
-    });
+    moved(
+      promotion.move({
+        ...PRODUCTION,
+        kind: 'promote',
+        version,
+        actor: 'user:default/ana',
+        reason: extra.reason ?? `promote ${version}`,
+        expectedCurrentVersion: extra.expectedCurrentVersion,
+      }),
+    );
   /** Rolls the same pointer back. */
   const rollback = (actor = 'user:default/ana') =>
-    promotion.move({
-      ...PRODUCTION,
-      kind: 'rollback',
-      actor,
-      reason: 'roll back',
-    });
+    moved(
+      promotion.move({
+        ...PRODUCTION,
+        kind: 'rollback',
+        actor,
+        reason: 'roll back',
+      }),
+    );
   return {
     stores,
     aws,
@@ -103,6 +137,7 @@ export function registryParts(
     promotion,
     promote,
     rollback,
+    moved,
   };
 }
 

@@ -4,6 +4,7 @@ import { ArtifactReader } from './ArtifactReader';
 import { AwsClients } from './AwsClients';
 import { BedrockImportApi } from './BedrockImportApi';
 import { ModelCopyMetrics } from './ModelCopyMetrics';
+import { ModelInvoker } from './ModelInvoker';
 import { ServiceQuotaReader } from './ServiceQuotaReader';
 import { SsmParameters } from './SsmParameters';
 
@@ -15,6 +16,7 @@ export type AwsLayer = {
   artifacts: ArtifactReader;
   metrics: ModelCopyMetrics;
   quotas: ServiceQuotaReader;
+  invoker: ModelInvoker;
 };
 
 /**
@@ -33,5 +35,6 @@ export function createAwsLayer(config: Config, endpoint?: string): AwsLayer {
     artifacts: new ArtifactReader(clients),
     metrics: new ModelCopyMetrics(clients),
     quotas: new ServiceQuotaReader(clients),
+    invoker: new ModelInvoker(clients),
   };
 }

@@ -72,11 +72,11 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   '@aws-sdk/client-bedrock-runtime': {
     InvokeModel: {
       actions: ['bedrock:InvokeModel'],
-      why: 'Warm-up: one call to a new version that does not support Converse, timing its cold start.',
+      why: 'Models without Converse: the warm-up call to a new version (timing its cold start) and evaluation prompts.',
     },
     Converse: {
       actions: ['bedrock:InvokeModel'],
-      why: 'Warm-up: one call to a new version that supports Converse (authorized as bedrock:InvokeModel).',
+      why: 'Models with Converse: the warm-up call to a new version and evaluation prompts (authorized as bedrock:InvokeModel).',
     },
     InvokeModelWithResponseStream: {
       actions: ['bedrock:InvokeModelWithResponseStream'],

@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import {
+  ApprovalRule,
   ArtifactSourceRule,
+  EvaluationGate,
+  MODEL_OWNERS,
   OWNER_NAME_PLACEHOLDER,
   parseS3Uri,
   PriceSheet,
@@ -20,6 +23,14 @@ export type RegistryConfig = {
   classifications: string[];
   /** Where each account's imports may come from, per owner. */
   sources: ArtifactSourceRule[];
+  /** Moves that need approval, first matching rule first. */
+  approvals: ApprovalRule[];
+  /** How each alias treats evaluations of the version a promote names. */
+  evaluationGates: EvaluationGate[];
+  notifications: {
+    /** Minutes an SSM write may keep failing before owners and admins are told. */
+    publishFailingMinutes: number;
+  };
   /** Classification -> Regions where such data may be stored; unlisted classifications may go anywhere. */
   dataResidency: Record<string, string[]>;
   imports: {
@@ -135,6 +146,19 @@ export function readRegistryConfig(config: Config): RegistryConfig {
       root?.getOptionalConfigArray('sources') ?? [],
       accounts,
     ),
+    approvals: readApprovalRules(
+      root?.getOptionalConfig('approvals'),
+      aliases,
+      classifications,
+    ),
+    evaluationGates: readEvaluationGates(
+      root?.getOptionalConfigArray('evaluationGates') ?? [],
+      aliases,
+    ),
+    notifications: {
+      publishFailingMinutes:
+        root?.getOptionalNumber('notifications.publishFailingMinutes') ?? 15,
+    },
     dataResidency,
     imports: {
       pollIntervalSeconds,
@@ -209,6 +233,86 @@ function readSources(
         }),
       ),
     };
+  });
+}
+
+/** Reads `bedrockModels.approvals`: which moves need whose approval, and for how long a request stays open. */
+function readApprovalRules(
+  section: Config | undefined,
+  aliases: string[],
+  classifications: string[],
+): ApprovalRule[] {
+  const defaultExpiry = section?.getOptionalNumber('expiryHours') ?? 24;
+  return (section?.getOptionalConfigArray('rules') ?? []).map((rule, i) => {
+    const where = `bedrockModels.approvals.rules[${i}]`;
+    const ruleAliases = rule.getOptionalStringArray('aliases') ?? [];
+    const ruleClasses = rule.getOptionalStringArray('classifications') ?? [];
+    const unknown = [
+      ...ruleAliases.filter(a => !aliases.includes(a)),
+      ...ruleClasses.filter(c => !classifications.includes(c)),
+    ];
+    if (unknown.length > 0) {
+      throw new Error(
+        `${where}: ${unknown.join(
+          ', ',
+        )} is not a configured alias or classification`,
+      );
+    }
+    const approvals = rule.getOptionalNumber('approvals') ?? 1;
+    const approvers = rule.getOptionalStringArray('approvers') ?? [
+      MODEL_OWNERS,
+    ];
+    const expiryHours = rule.getOptionalNumber('expiryHours') ?? defaultExpiry;
+    if (!Number.isInteger(approvals) || approvals < 1) {
+      throw new Error(
+        `${where}.approvals must be a whole number of at least 1`,
+      );
+    }
+    if (approvers.length === 0) {
+      throw new Error(`${where}.approvers must name "owners" or groups`);
+    }
+    if (!(expiryHours > 0)) {
+      throw new Error(
+        `${where}.expiryHours must be a positive number of hours`,
+      );
+    }
+    return {
+      aliases: ruleAliases,
+      classifications: ruleClasses,
+      approvals,
+      approvers,
+      allowEmergencyRollback:
+        rule.getOptionalBoolean('allowEmergencyRollback') ?? true,
+      expiryHours,
+    };
+  });
+}
+
+/** Reads `bedrockModels.evaluationGates`: per alias, whether evaluations block, warn or are ignored. */
+function readEvaluationGates(
+  entries: Config[],
+  aliases: string[],
+): EvaluationGate[] {
+  return entries.map((entry, i) => {
+    const alias = entry.getString('alias');
+    const mode = entry.getOptionalString('mode') ?? 'block';
+    const minPassRate = entry.getOptionalNumber('minPassRate') ?? 1;
+    if (!aliases.includes(alias)) {
+      throw new Error(
+        `bedrockModels.evaluationGates[${i}].alias: ${alias} is not a configured alias`,
+      );
+    }
+    if (mode !== 'block' && mode !== 'warn' && mode !== 'ignore') {
+      throw new Error(
+        `bedrockModels.evaluationGates[${i}].mode must be block, warn or ignore`,
+      );
+    }
+    if (!(minPassRate >= 0 && minPassRate <= 1)) {
+      throw new Error(
+        `bedrockModels.evaluationGates[${i}].minPassRate must be between 0 and 1`,
+      );
+    }
+    return { alias, mode, minPassRate };
   });
 }
 

@@ -111,116 +111,134 @@ export class DatabasePointerStore implements PointerStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(tx =>
-          this.moveIn(tx, key, plan, options.dryRun ?? false),
+          movePointerIn(tx, key, plan, options.dryRun ?? false),
         );
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 10) throw error;
       }
     }
   }
+}
 
-  private async moveIn<R>(
-    tx: Knex.Transaction,
-    key: PointerKey,
-    plan: (
-      state: PointerState,
-      loadVersion: (number: number) => Promise<ModelVersion | undefined>,
-    ) => Promise<MovePlan<R>> | MovePlan<R>,
-    dryRun: boolean,
-  ): Promise<MoveOutcome<R>> {
-    const columns = keyColumns(key);
-    // Serialises movers (and publishers) of one pointer across replicas.
-    const row = await lockForUpdate(
-      tx,
-      tx<PointerRow>('alias_pointers').where(columns),
-    ).first();
-    const history = (
-      await tx<HistoryRow>('alias_history').where(columns).orderBy('seq')
-    ).map(toMove);
-    const decision = await plan(
-      { pointer: row ? toPointer(row) : undefined, history },
-      async number => {
-        const version = await lockForUpdate(
-          tx,
-          tx<VersionRow>('model_versions').where({
-            model_name: key.modelName,
-            number,
-          }),
-        ).first();
-        return version ? toVersion(version) : undefined;
-      },
-    );
-    if (decision.kind === 'refuse') {
-      return { kind: 'refused', refusal: decision.refusal };
-    }
+/**
+ * Moves a pointer inside a transaction the caller holds (a move, or the approval that completes a
+ * request): locks the pointer, plans on its state, appends history, moves it and queues its SSM write.
+ */
+export async function movePointerIn<R>(
+  tx: Knex.Transaction,
+  key: PointerKey,
+  plan: (
+    state: PointerState,
+    loadVersion: (number: number) => Promise<ModelVersion | undefined>,
+  ) => Promise<MovePlan<R>> | MovePlan<R>,
+  dryRun: boolean,
+): Promise<MoveOutcome<R>> {
+  const columns = keyColumns(key);
+  // Serialises movers (and publishers) of one pointer across replicas.
+  const row = await lockForUpdate(
+    tx,
+    tx<PointerRow>('alias_pointers').where(columns),
+  ).first();
+  const history = (
+    await tx<HistoryRow>('alias_history').where(columns).orderBy('seq')
+  ).map(toMove);
+  const decision = await plan(
+    { pointer: row ? toPointer(row) : undefined, history },
+    async number => {
+      const version = await lockForUpdate(
+        tx,
+        tx<VersionRow>('model_versions').where({
+          model_name: key.modelName,
+          number,
+        }),
+      ).first();
+      return version ? toVersion(version) : undefined;
+    },
+  );
+  if (decision.kind === 'refuse') {
+    return { kind: 'refused', refusal: decision.refusal };
+  }
 
-    const { target, actor, reason, kind } = decision.move;
-    const now = new Date();
-    const seq = (row?.revision ?? 0) + 1;
-    const pointer: PointerRecord = {
-      ...key,
-      accountId: row?.account_id ?? target.accountId,
-      version: target.number,
-      revision: seq,
-      updatedBy: actor,
-      updatedAt: now.toISOString(),
-    };
-    const move: Omit<PointerMove, 'id'> = {
-      ...key,
+  const { target, actor, reason, kind } = decision.move;
+  const now = new Date();
+  const seq = (row?.revision ?? 0) + 1;
+  const pointer: PointerRecord = {
+    ...key,
+    accountId: row?.account_id ?? target.accountId,
+    version: target.number,
+    revision: seq,
+    updatedBy: actor,
+    updatedAt: now.toISOString(),
+  };
+  const move: Omit<PointerMove, 'id'> = {
+    ...key,
+    seq,
+    kind,
+    fromVersion: row?.version_number ?? null,
+    toVersion: target.number,
+    actor,
+    reason,
+    at: now.toISOString(),
+    ...(decision.move.approval
+      ? {
+          approvalRequestId: decision.move.approval.requestId,
+          requestedBy: decision.move.approval.requestedBy,
+          approvedBy: decision.move.approval.approvedBy,
+        }
+      : {}),
+    ...(decision.move.emergency ? { emergency: true } : {}),
+  };
+  if (dryRun) return { kind: 'moved', move: { ...move, id: 0 }, pointer };
+
+  const [{ id: historyId }] = await tx('alias_history')
+    .insert({
+      ...columns,
       seq,
       kind,
-      fromVersion: row?.version_number ?? null,
-      toVersion: target.number,
+      from_version: move.fromVersion,
+      to_version: target.number,
       actor,
       reason,
-      at: now.toISOString(),
-    };
-    if (dryRun) return { kind: 'moved', move: { ...move, id: 0 }, pointer };
-
-    const [{ id: historyId }] = await tx('alias_history')
-      .insert({
-        ...columns,
-        seq,
-        kind,
-        from_version: move.fromVersion,
-        to_version: target.number,
-        actor,
-        reason,
-        created_at: now,
-      })
-      .returning('id');
-    const pointerColumns = {
-      version_number: target.number,
-      revision: seq,
-      account_id: pointer.accountId,
-      updated_by: actor,
-      updated_at: now,
-    };
-    if (row) {
-      await tx('alias_pointers').where(columns).update(pointerColumns);
-    } else {
-      await tx('alias_pointers').insert({ ...columns, ...pointerColumns });
-    }
-    const [{ id: outboxId }] = await tx('ssm_outbox')
-      .insert(
-        toOutboxInsert(
-          {
-            ...key,
-            revision: seq,
-            historyId,
-            accountId: pointer.accountId,
-            parameterName: decision.move.parameterName,
-            value: target.importedModelArn ?? '',
-          },
-          now,
-        ),
-      )
-      .returning('id');
-    return {
-      kind: 'moved',
-      move: { ...move, id: historyId },
-      pointer,
-      outboxId,
-    };
+      created_at: now,
+      approval_request_id: decision.move.approval?.requestId ?? null,
+      requested_by: decision.move.approval?.requestedBy ?? null,
+      approved_by: decision.move.approval
+        ? JSON.stringify(decision.move.approval.approvedBy)
+        : null,
+      emergency: decision.move.emergency ?? false,
+    })
+    .returning('id');
+  const pointerColumns = {
+    version_number: target.number,
+    revision: seq,
+    account_id: pointer.accountId,
+    updated_by: actor,
+    updated_at: now,
+  };
+  if (row) {
+    await tx('alias_pointers').where(columns).update(pointerColumns);
+  } else {
+    await tx('alias_pointers').insert({ ...columns, ...pointerColumns });
   }
+  const [{ id: outboxId }] = await tx('ssm_outbox')
+    .insert(
+      toOutboxInsert(
+        {
+          ...key,
+          revision: seq,
+          historyId,
+          accountId: pointer.accountId,
+          parameterName: decision.move.parameterName,
+          value: target.importedModelArn ?? '',
+        },
+        now,
+      ),
+    )
+    .returning('id');
+  return {
+    kind: 'moved',
+    move: { ...move, id: historyId },
+    pointer,
+    outboxId,
+  };
 }

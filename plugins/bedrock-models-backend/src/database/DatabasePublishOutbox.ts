@@ -237,4 +237,44 @@ export class DatabasePublishOutbox implements PublishOutbox {
       return true;
     });
   }
+
+  async takeLongFailing(before: Date) {
+    return this.db.transaction(async tx => {
+      const rows = await lockForUpdate(
+        tx,
+        tx('ssm_outbox')
+          .where({ status: 'pending' })
+          .where('attempts', '>', 0)
+          .where('created_at', '<', before)
+          .whereNull('alerted_at')
+          .orderBy('id'),
+      );
+      if (rows.length === 0) return [];
+      await tx('ssm_outbox')
+        .whereIn(
+          'id',
+          rows.map(r => r.id),
+        )
+        .update({ alerted_at: new Date() });
+      const byPointer = new Map<
+        string,
+        { key: PointerKey; since: Date; lastError?: string }
+      >();
+      for (const row of rows) {
+        const id = `${row.model_name}|${row.alias}|${row.region}`;
+        if (!byPointer.has(id)) {
+          byPointer.set(id, {
+            key: {
+              modelName: row.model_name,
+              alias: row.alias,
+              region: row.region,
+            },
+            since: new Date(iso(row.created_at)),
+            lastError: orUndefined(row.last_error),
+          });
+        }
+      }
+      return [...byPointer.values()];
+    });
+  }
 }

@@ -26,6 +26,10 @@ export type PlannedMove = {
   reason: string;
   /** The SSM parameter the outbox row will write. */
   parameterName: string;
+  /** The approval request the move carries out: who asked, and who approved. */
+  approval?: { requestId: string; requestedBy: string; approvedBy: string[] };
+  /** An owner rolls back without the approval a rule asks for. */
+  emergency?: boolean;
 };
 
 /** What the caller's rules answer: a move, or a refusal of their own shape. */

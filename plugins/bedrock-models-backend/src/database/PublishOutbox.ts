@@ -52,6 +52,13 @@ export interface PublishOutbox {
     Array<PointerPublication & { pending: boolean }>
   >;
   /**
+   * Pointers whose oldest pending write has failed since before `before` and nobody was told yet; marks
+   * them told.
+   */
+  takeLongFailing(
+    before: Date,
+  ): Promise<Array<{ key: PointerKey; since: Date; lastError?: string }>>;
+  /**
    * Queues the write of a publication again, only if the pointer still has its revision (a compare-and-set:
    * a move since then queued its own write). Answers whether it queued.
    */

@@ -14,6 +14,10 @@ import { ModelStore } from './ModelStore';
 import { PointerStore } from './PointerStore';
 import { PublishOutbox } from './PublishOutbox';
 import { DatabaseReportQuery } from './DatabaseReportQuery';
+import { ApprovalStore } from './ApprovalStore';
+import { DatabaseApprovalStore } from './DatabaseApprovalStore';
+import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
+import { EvaluationStore } from './EvaluationStore';
 import { ReportQuery } from './ReportQuery';
 
 /** The registry's stores, one per aggregate, over one database. */
@@ -26,6 +30,8 @@ export type RegistryStores = {
   costs: CostEstimateStore;
   /** The governance report, read across the aggregates. */
   report: ReportQuery;
+  approvals: ApprovalStore;
+  evaluations: EvaluationStore;
   /** The database client, for the health check. */
   db: Knex;
 };
@@ -40,6 +46,8 @@ export function registryStoresOn(db: Knex): RegistryStores {
     discovery: new DatabaseDiscoveryStateStore(db),
     costs: new DatabaseCostEstimateStore(db),
     report: new DatabaseReportQuery(db),
+    approvals: new DatabaseApprovalStore(db),
+    evaluations: new DatabaseEvaluationStore(db),
     db,
   };
 }

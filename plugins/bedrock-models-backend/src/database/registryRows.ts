@@ -70,6 +70,10 @@ export type HistoryRow = {
   actor: string;
   reason: string;
   created_at: string | Date;
+  approval_request_id?: string | null;
+  requested_by?: string | null;
+  approved_by?: string | null;
+  emergency?: boolean | number | null;
 };
 
 // SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Dates: normalise to ISO.
@@ -155,6 +159,14 @@ export function toMove(row: HistoryRow): PointerMove {
     actor: row.actor,
     reason: row.reason,
     at: iso(row.created_at),
+    ...(row.approval_request_id
+      ? {
+          approvalRequestId: row.approval_request_id,
+          requestedBy: row.requested_by ?? undefined,
+          approvedBy: JSON.parse(row.approved_by ?? '[]'),
+        }
+      : {}),
+    ...(row.emergency ? { emergency: true } : {}),
   };
 }
 

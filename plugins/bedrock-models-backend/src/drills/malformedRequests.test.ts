@@ -23,7 +23,7 @@ jest.setTimeout(120_000);
 
 /** One malformed request: method, path, and what it sends. */
 type Case = {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   body?: unknown;
   /** A raw string body sent as JSON content (for broken JSON). */
@@ -39,7 +39,7 @@ const MODEL = '/models/summarizer';
  * each of its (required) fields.
  */
 function fieldVariants(
-  method: 'post',
+  method: 'post' | 'put',
   path: string,
   base: Record<string, unknown>,
   bad: Record<string, unknown[]>,
@@ -66,6 +66,12 @@ function fieldVariants(
 
 function corpus(s3Uri: string): Case[] {
   const importHeaders = { 'Idempotency-Key': 'corpus' };
+  const approval = '/approvals/00000000-0000-4000-8000-000000000000';
+  const prompt = {
+    id: 'p1',
+    prompt: 'Say hi',
+    checks: { mustContain: ['hi'] },
+  };
   const promote = { region: 'us-east-1', version: 2, reason: 'r' };
   const importBody = {
     s3Uri,
@@ -210,6 +216,77 @@ function corpus(s3Uri: string): Case[] {
       },
       importHeaders,
     ),
+    // Approval requests: queries, unknown requests, decision bodies.
+    ...[
+      '/approvals?status=open',
+      '/approvals?mine=all',
+      '/approvals?model=Bad_Name',
+      '/approvals?x=1',
+      approval,
+      `/approvals/${'a'.repeat(40)}`,
+    ].map(path => ({ method: 'get' as const, path })),
+    ...['approve', 'reject', 'cancel'].flatMap(decision =>
+      fieldVariants(
+        'post',
+        `${approval}/${decision}`,
+        { reason: 'r' },
+        { reason: ['', '  ', LONG, 3, null] },
+      ),
+    ),
+    // Evaluation suites and runs.
+    ...fieldVariants(
+      'put',
+      `${MODEL}/evaluation-suite`,
+      { prompts: [prompt] },
+      {
+        prompts: [
+          'all of them',
+          [{ ...prompt, id: 'has space' }],
+          [{ ...prompt, id: '' }],
+          [{ ...prompt, prompt: '' }],
+          [{ ...prompt, prompt: 'x'.repeat(8001) }],
+          [{ ...prompt, checks: { mustMatch: '(a+)+$' } }],
+          [{ ...prompt, checks: { mustMatch: '([' } }],
+          [{ ...prompt, checks: { maxLatencyMs: 0 } }],
+          [{ ...prompt, checks: { maxOutputTokens: 1.5 } }],
+          [{ ...prompt, checks: { mustContain: 'hi' } }],
+          [{ ...prompt, checks: { unknown: true } }],
+          [{ ...prompt, maxTokens: 5000 }],
+          [prompt, prompt],
+          Array.from({ length: 51 }, (_, i) => ({ ...prompt, id: `p${i}` })),
+        ],
+      },
+    ),
+    {
+      method: 'put',
+      path: '/models/nobody/evaluation-suite',
+      body: { prompts: [prompt] },
+    },
+    ...fieldVariants(
+      'post',
+      `${MODEL}/versions/2/evaluations`,
+      { region: 'us-east-1' },
+      { region: ['mars-1', 4], compareWithAlias: ['canary', 7] },
+    ),
+    // The model has no suite yet, and there is no version 42.
+    {
+      method: 'post',
+      path: `${MODEL}/versions/2/evaluations`,
+      body: { region: 'us-east-1' },
+    },
+    {
+      method: 'post',
+      path: `${MODEL}/versions/42/evaluations`,
+      body: { region: 'us-east-1' },
+    },
+    ...[
+      `${MODEL}/evaluations?version=abc`,
+      `${MODEL}/evaluations?version=0`,
+      `${MODEL}/evaluations?x=1`,
+      `${MODEL}/evaluations/no-such-run`,
+      `${MODEL}/evaluation-suite?x=1`,
+      '/models/nobody/evaluation-suite',
+    ].map(path => ({ method: 'get' as const, path })),
     { method: 'post', path: '/models/new-model/versions', body: importBody },
     {
       method: 'post',
@@ -234,6 +311,11 @@ async function snapshot(knex: Knex) {
     'alias_history',
     'ssm_outbox',
     'import_requests',
+    'approval_requests',
+    'approval_decisions',
+    'evaluation_suites',
+    'evaluation_runs',
+    'evaluation_results',
   ];
   const rows: Record<string, unknown[]> = {};
   for (const table of tables) rows[table] = await knex(table).select();

@@ -4,15 +4,12 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
   bedrockModelAdministerPermission,
   bedrockModelImportPermission,
-  bedrockModelPromotePermission,
   bedrockModelReadPermission,
   bedrockModelRetirePermission,
-  checkNewModelOwner,
-  checkVersionClassification,
+  EvaluationPrompt,
   ImportVersionRequest,
   ReportFilters,
   ValidateArtifactsRequest,
@@ -21,6 +18,11 @@ import { JsonObject } from '@backstage/types';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { auditedChange } from './auditedChange';
 import { RegistryAccess } from './RegistryAccess';
+import { AuthorizedApprovals } from './AuthorizedApprovals';
+import { AuthorizedEvaluations } from './AuthorizedEvaluations';
+import { AuthorizedMoves } from './AuthorizedMoves';
+import { checkImportRights } from './importRights';
+import { ApprovalStore } from '../database/ApprovalStore';
 import { ReportPaging } from './GovernanceReportService';
 import { ModelSearch, ModelStore } from '../database/ModelStore';
 import {
@@ -40,6 +42,9 @@ export const DISCOVERY_ACTOR = 'bedrock-models:discovery';
  */
 export class AuthorizedRegistryService implements RegistryService {
   private readonly access: RegistryAccess;
+  private readonly approvalGuard: AuthorizedApprovals;
+  private readonly evaluationGuard: AuthorizedEvaluations;
+  private readonly moveGuard: AuthorizedMoves;
 
   constructor(
     private readonly inner: RegistryService,
@@ -49,10 +54,72 @@ export class AuthorizedRegistryService implements RegistryService {
       userInfo: UserInfoService;
       auditor: AuditorService;
       models: ModelStore;
+      approvals: ApprovalStore;
       config: RegistryConfig;
     },
   ) {
     this.access = new RegistryAccess(deps);
+    this.approvalGuard = new AuthorizedApprovals(inner, this.access, deps);
+    this.evaluationGuard = new AuthorizedEvaluations(inner, this.access, deps);
+    this.moveGuard = new AuthorizedMoves(inner, this.access, deps);
+  }
+
+  listApprovals(
+    filter: Parameters<RegistryService['listApprovals']>[0],
+    options: RegistryCallOptions,
+  ) {
+    return this.approvalGuard.list(filter, options);
+  }
+
+  getApproval(id: string, options: RegistryCallOptions) {
+    return this.approvalGuard.get(id, options);
+  }
+
+  approve(id: string, reason: string, options: RegistryCallOptions) {
+    return this.approvalGuard.approve(id, reason, options);
+  }
+
+  reject(id: string, reason: string, options: RegistryCallOptions) {
+    return this.approvalGuard.reject(id, reason, options);
+  }
+
+  cancelApproval(id: string, reason: string, options: RegistryCallOptions) {
+    return this.approvalGuard.cancel(id, reason, options);
+  }
+
+  getEvaluationSuite(modelName: string, options: RegistryCallOptions) {
+    return this.evaluationGuard.getSuite(modelName, options);
+  }
+
+  putEvaluationSuite(
+    modelName: string,
+    prompts: EvaluationPrompt[],
+    options: RegistryCallOptions,
+  ) {
+    return this.evaluationGuard.putSuite(modelName, prompts, options);
+  }
+
+  startEvaluation(
+    input: Parameters<RegistryService['startEvaluation']>[0],
+    options: RegistryCallOptions,
+  ) {
+    return this.evaluationGuard.start(input, options);
+  }
+
+  listEvaluationRuns(
+    modelName: string,
+    version: number | undefined,
+    options: RegistryCallOptions,
+  ) {
+    return this.evaluationGuard.listRuns(modelName, version, options);
+  }
+
+  getEvaluationRun(
+    modelName: string,
+    runId: string,
+    options: RegistryCallOptions,
+  ) {
+    return this.evaluationGuard.getRun(modelName, runId, options);
   }
 
   private audited<T>(
@@ -212,7 +279,13 @@ export class AuthorizedRegistryService implements RegistryService {
           'import models',
           options,
         );
-        await this.checkImportRights(modelName, request, options);
+        await checkImportRights(
+          this.access,
+          this.deps,
+          modelName,
+          request,
+          options,
+        );
         const result = await this.inner.importVersion(
           modelName,
           request,
@@ -230,23 +303,15 @@ export class AuthorizedRegistryService implements RegistryService {
     );
   }
 
-  async promote(
+  promote(
     input: PointerMoveInput & { version: number },
     options: RegistryCallOptions,
   ) {
-    return this.move(
-      'alias-promote',
-      input,
-      String(input.version),
-      options,
-      () => this.inner.promote(input, options),
-    );
+    return this.moveGuard.promote(input, options);
   }
 
-  async rollback(input: PointerMoveInput, options: RegistryCallOptions) {
-    return this.move('alias-rollback', input, 'previous', options, () =>
-      this.inner.rollback(input, options),
-    );
+  rollback(input: PointerMoveInput, options: RegistryCallOptions) {
+    return this.moveGuard.rollback(input, options);
   }
 
   async retireVersion(
@@ -287,97 +352,5 @@ export class AuthorizedRegistryService implements RegistryService {
         };
       },
     );
-  }
-
-  private async move<
-    T extends {
-      move: { fromVersion: number | null; toVersion: number; seq: number };
-    },
-  >(
-    eventId: string,
-    input: PointerMoveInput,
-    requested: string,
-    options: RegistryCallOptions,
-    call: () => Promise<T & { published: boolean; dryRun: boolean }>,
-  ) {
-    return this.audited(
-      eventId,
-      input.dryRun ? 'low' : 'medium',
-      {
-        model: input.modelName,
-        alias: input.alias,
-        region: input.region,
-        requested,
-        dryRun: Boolean(input.dryRun),
-      },
-      options,
-      async () => {
-        // Backstage trusts service credentials in permission checks; moving a pointer needs a person
-        // to answer for it, so services (pipelines, the scaffolder) call on behalf of a user.
-        this.access.requireUser(options.credentials, 'Pointers are moved');
-        await this.access.requireExistingModel(
-          input.modelName,
-          bedrockModelPromotePermission,
-          options,
-        );
-        const result = await call();
-        return {
-          result,
-          meta: {
-            before: result.move.fromVersion,
-            after: result.move.toVersion,
-            seq: result.move.seq,
-            published: result.published,
-          },
-        };
-      },
-    );
-  }
-
-  /**
-   * Who may create what: a version of an existing model is for those who may move its pointers, and
-   * may raise its classification only as an admin; a new model is owned by the caller or a group they
-   * belong to, unless an admin creates it for another team.
-   */
-  private async checkImportRights(
-    modelName: string,
-    request: ImportVersionRequest,
-    options: RegistryCallOptions,
-  ) {
-    const model = await this.deps.models.getModel(modelName);
-    if (model) {
-      await this.access.requireOnModel(
-        bedrockModelPromotePermission,
-        modelName,
-        options,
-        `add versions to model ${modelName}`,
-      );
-      const check = checkVersionClassification({
-        modelName,
-        model: model.classification,
-        requested: request.classification,
-        order: this.deps.config.classifications,
-      });
-      if (
-        check.kind === 'raise' &&
-        !(await this.access.allowed(bedrockModelAdministerPermission, options))
-      ) {
-        throw new NotAllowedError(check.message);
-      }
-      return;
-    }
-    if (!request.owner) return; // The service answers 400: a new model needs an owner.
-    const { ownershipEntityRefs } = await this.deps.userInfo.getUserInfo(
-      options.credentials,
-    );
-    const refusal = checkNewModelOwner({
-      owner: request.owner,
-      callerOwnershipRefs: ownershipEntityRefs,
-      isAdmin: await this.access.allowed(
-        bedrockModelAdministerPermission,
-        options,
-      ),
-    });
-    if (refusal) throw new NotAllowedError(refusal);
   }
 }

@@ -1,6 +1,10 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  EvaluationPrompt,
   ImportVersionRequest,
   ModelDetails,
   ModelVersion,
@@ -12,7 +16,9 @@ import {
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { ModelSearch } from '../database/ModelStore';
 import { RegistryStores } from '../database/RegistryStores';
+import { ApprovalService, Decider } from './ApprovalService';
 import { CostService } from './CostService';
+import { EvaluationService } from './EvaluationService';
 import {
   GovernanceReportService,
   ReportPaging,
@@ -55,8 +61,29 @@ export class DefaultRegistryService implements RegistryService {
       cost: CostService;
       quotas: QuotaService;
       report: GovernanceReportService;
+      approvals: ApprovalService;
+      evaluations: EvaluationService;
+      userInfo: UserInfoService;
     },
   ) {}
+
+  /** The approvals part, for the worker that expires requests. */
+  get approvals(): ApprovalService {
+    return this.deps.approvals;
+  }
+
+  /** The caller as approval rules see them: who, the groups they belong to, and whether an admin. */
+  private async decider(options: RegistryCallOptions): Promise<Decider> {
+    const actor = actorOf(options.credentials);
+    const { ownershipEntityRefs } = await this.deps.userInfo.getUserInfo(
+      options.credentials,
+    );
+    return {
+      actor,
+      ownershipRefs: ownershipEntityRefs,
+      isAdmin: options.isAdmin ?? false,
+    };
+  }
 
   async getSettings(): Promise<PortalSettings> {
     const { config } = this.deps;
@@ -223,19 +250,93 @@ export class DefaultRegistryService implements RegistryService {
     input: PointerMoveInput & { version: number },
     options: RegistryCallOptions,
   ) {
+    const decider = await this.decider(options);
     return this.deps.promotion.move({
       ...input,
       kind: 'promote',
-      actor: actorOf(options.credentials),
+      actor: decider.actor,
+      callerOwnershipRefs: decider.ownershipRefs,
     });
   }
 
   async rollback(input: PointerMoveInput, options: RegistryCallOptions) {
+    const decider = await this.decider(options);
     return this.deps.promotion.move({
       ...input,
       kind: 'rollback',
+      actor: decider.actor,
+      callerOwnershipRefs: decider.ownershipRefs,
+    });
+  }
+
+  async listApprovals(
+    filter: Parameters<RegistryService['listApprovals']>[0],
+    options: RegistryCallOptions,
+  ) {
+    return {
+      items: await this.deps.approvals.list(
+        filter,
+        await this.decider(options),
+      ),
+    };
+  }
+
+  async getApproval(id: string, options: RegistryCallOptions) {
+    return this.deps.approvals.get(id, await this.decider(options));
+  }
+
+  async approve(id: string, reason: string, options: RegistryCallOptions) {
+    return this.deps.approvals.approve(id, await this.decider(options), reason);
+  }
+
+  async reject(id: string, reason: string, options: RegistryCallOptions) {
+    return this.deps.approvals.reject(id, await this.decider(options), reason);
+  }
+
+  async cancelApproval(
+    id: string,
+    reason: string,
+    options: RegistryCallOptions,
+  ) {
+    return this.deps.approvals.cancel(id, await this.decider(options), reason);
+  }
+
+  async getEvaluationSuite(modelName: string) {
+    await this.requireModel(modelName);
+    return this.deps.evaluations.getSuite(modelName);
+  }
+
+  async putEvaluationSuite(
+    modelName: string,
+    prompts: EvaluationPrompt[],
+    options: RegistryCallOptions,
+  ) {
+    await this.requireModel(modelName);
+    return this.deps.evaluations.putSuite(
+      modelName,
+      prompts,
+      actorOf(options.credentials),
+    );
+  }
+
+  async startEvaluation(
+    input: Parameters<RegistryService['startEvaluation']>[0],
+    options: RegistryCallOptions,
+  ) {
+    await this.requireModel(input.modelName);
+    return this.deps.evaluations.start({
+      ...input,
       actor: actorOf(options.credentials),
     });
+  }
+
+  async listEvaluationRuns(modelName: string, version: number | undefined) {
+    await this.requireModel(modelName);
+    return { items: await this.deps.evaluations.listRuns(modelName, version) };
+  }
+
+  async getEvaluationRun(modelName: string, runId: string) {
+    return this.deps.evaluations.getRun(modelName, runId);
   }
 
   async retireVersion(version: { modelName: string; number: number }) {

@@ -3,6 +3,15 @@ import {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import {
+  ApprovalList,
+  ApprovalRequest,
+  ApprovalRequestResponse,
+  DecisionResponse,
+  EvaluationPrompt,
+  EvaluationRun,
+  EvaluationRunList,
+  EvaluationStartResponse,
+  EvaluationSuite,
   GovernanceReport,
   ImportVersionRequest,
   ImportVersionResponse,
@@ -29,6 +38,8 @@ export type RegistryCallOptions = {
   credentials: BackstageCredentials;
   /** The HTTP request, when the call came through the REST API (for audit events). */
   request?: AuditorServiceCreateEventOptions['request'];
+  /** Set by the authorizing layer: the caller is a portal admin. */
+  isAdmin?: boolean;
 };
 
 /** A promote or rollback. */
@@ -109,14 +120,71 @@ export interface RegistryService {
     request: ImportVersionRequest,
     options: RegistryCallOptions & { idempotencyKey: string },
   ): Promise<ImportVersionResponse>;
+  /** Moves the pointer, or opens an approval request when a rule covers the move. */
   promote(
     input: PointerMoveInput & { version: number },
     options: RegistryCallOptions,
-  ): Promise<PointerMoveResponse>;
+  ): Promise<PointerMoveResponse | ApprovalRequestResponse>;
   rollback(
     input: PointerMoveInput,
     options: RegistryCallOptions,
-  ): Promise<PointerMoveResponse>;
+  ): Promise<PointerMoveResponse | ApprovalRequestResponse>;
+  listApprovals(
+    filter: {
+      status?: ApprovalRequest['status'];
+      modelName?: string;
+      mine?: 'decide' | 'requested';
+    },
+    options: RegistryCallOptions,
+  ): Promise<ApprovalList>;
+  getApproval(
+    id: string,
+    options: RegistryCallOptions,
+  ): Promise<ApprovalRequest>;
+  /** Approves a request; the approval that satisfies its rule moves the pointer. */
+  approve(
+    id: string,
+    reason: string,
+    options: RegistryCallOptions,
+  ): Promise<DecisionResponse>;
+  reject(
+    id: string,
+    reason: string,
+    options: RegistryCallOptions,
+  ): Promise<DecisionResponse>;
+  cancelApproval(
+    id: string,
+    reason: string,
+    options: RegistryCallOptions,
+  ): Promise<DecisionResponse>;
+  getEvaluationSuite(
+    modelName: string,
+    options: RegistryCallOptions,
+  ): Promise<EvaluationSuite>;
+  putEvaluationSuite(
+    modelName: string,
+    prompts: EvaluationPrompt[],
+    options: RegistryCallOptions,
+  ): Promise<EvaluationSuite>;
+  startEvaluation(
+    input: {
+      modelName: string;
+      version: number;
+      region: string;
+      compareWithAlias?: string;
+    },
+    options: RegistryCallOptions,
+  ): Promise<EvaluationStartResponse>;
+  listEvaluationRuns(
+    modelName: string,
+    version: number | undefined,
+    options: RegistryCallOptions,
+  ): Promise<EvaluationRunList>;
+  getEvaluationRun(
+    modelName: string,
+    runId: string,
+    options: RegistryCallOptions,
+  ): Promise<EvaluationRun>;
   retireVersion(
     version: { modelName: string; number: number; reason: string },
     options: RegistryCallOptions,

@@ -10,7 +10,17 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AwsLayer } from '../aws/AwsLayer';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { RegistryStores } from '../database/RegistryStores';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { CostRefresh } from '../workers/CostRefresh';
+import {
+  EVALUATION_RUNNER_TASK_ID,
+  EvaluationRunner,
+} from '../workers/EvaluationRunner';
+import { PublishingAlerts } from '../workers/PublishingAlerts';
+import { ApprovalRequests } from './ApprovalRequests';
+import { ApprovalService } from './ApprovalService';
+import { EvaluationService } from './EvaluationService';
+import { RegistryNotifier } from './RegistryNotifier';
 import { ImportJobTracker } from '../workers/ImportJobTracker';
 import { ModelDiscovery } from '../workers/ModelDiscovery';
 import { SSM_PUBLISHER_TASK_ID, SsmPublisher } from '../workers/SsmPublisher';
@@ -36,6 +46,10 @@ export type RegistryWorkers = {
   publisher: SsmPublisher;
   reconciler: SsmReconciler;
   costRefresh: CostRefresh;
+  evaluationRunner: EvaluationRunner;
+  publishingAlerts: PublishingAlerts;
+  /** Expires requests nobody decided in time. */
+  approvals: ApprovalService;
 };
 
 /**
@@ -55,12 +69,31 @@ export function createRegistryService(deps: {
   auditor: AuditorService;
   logger: LoggerService;
   scheduler: SchedulerService;
+  /** Absent in backends without the notifications plugin: then nobody is told. */
+  notifications?: NotificationService;
 }): { registry: RegistryService; workers: RegistryWorkers } {
   const { stores, aws, changes, errors, config, logger } = deps;
   const retryPublishing = () =>
     deps.scheduler
       .triggerTask(SSM_PUBLISHER_TASK_ID)
       .catch(error => logger.debug(`SSM publish trigger: ${error}`));
+  const notifier = new RegistryNotifier({
+    notifications: deps.notifications,
+    models: stores.models,
+    config,
+    logger,
+  });
+  const runQueued = () =>
+    deps.scheduler
+      .triggerTask(EVALUATION_RUNNER_TASK_ID)
+      .catch(error => logger.debug(`Evaluation runner trigger: ${error}`));
+  const evaluations = new EvaluationService({
+    evaluations: stores.evaluations,
+    models: stores.models,
+    pointers: stores.pointers,
+    config,
+    runQueued,
+  });
   const publisher = new SsmPublisher({
     outbox: stores.outbox,
     ssm: aws.ssm,
@@ -99,6 +132,17 @@ export function createRegistryService(deps: {
     discovery: stores.discovery,
     config,
   });
+  const promotion = new PromotionService({
+    models: stores.models,
+    pointers: stores.pointers,
+    publisher,
+    changes,
+    config,
+    evaluations,
+    approvals: new ApprovalRequests({ approvals: stores.approvals, notifier }),
+    notifier,
+    retryPublishing,
+  });
   const inner = new DefaultRegistryService({
     stores,
     config,
@@ -116,14 +160,15 @@ export function createRegistryService(deps: {
       config,
       logger,
     }),
-    promotion: new PromotionService({
+    promotion,
+    approvals: new ApprovalService({
+      approvals: stores.approvals,
       models: stores.models,
-      pointers: stores.pointers,
-      publisher,
-      changes,
-      config,
-      retryPublishing,
+      promotion,
+      notifier,
     }),
+    evaluations,
+    userInfo: deps.userInfo,
     retirement: new RetirementService({
       models: stores.models,
       bedrock: aws.bedrock,
@@ -137,6 +182,7 @@ export function createRegistryService(deps: {
     userInfo: deps.userInfo,
     auditor: deps.auditor,
     models: stores.models,
+    approvals: stores.approvals,
     config,
   });
   const workers: RegistryWorkers = {
@@ -166,8 +212,22 @@ export function createRegistryService(deps: {
       logger,
       errors,
       retryPublishing,
+      notifier,
     }),
     costRefresh: new CostRefresh({ estimates, logger }),
+    evaluationRunner: new EvaluationRunner({
+      evaluations: stores.evaluations,
+      models: stores.models,
+      invoker: aws.invoker,
+      logger,
+      errors,
+    }),
+    publishingAlerts: new PublishingAlerts({
+      outbox: stores.outbox,
+      notifier,
+      failingMinutes: config.notifications.publishFailingMinutes,
+    }),
+    approvals: inner.approvals,
   };
   return { registry, workers };
 }

@@ -2,6 +2,7 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { SsmParameters } from '../aws/SsmParameters';
 import { PublishOutbox } from '../database/PublishOutbox';
 import { ErrorReporter } from '../service/ErrorReporter';
+import { RegistryNotifier } from '../service/RegistryNotifier';
 
 /** The scheduled task that repairs drift. */
 export const SSM_RECONCILER_TASK_ID = 'bedrock-models:ssm-reconciler';
@@ -29,6 +30,8 @@ export class SsmReconciler {
       errors: ErrorReporter;
       /** Asks the publisher to write what was requeued now. */
       retryPublishing: () => void;
+      /** Tells owners and admins when a parameter had drifted. */
+      notifier?: RegistryNotifier;
     },
   ) {}
 
@@ -86,6 +89,11 @@ export class SsmReconciler {
           }, not ${publication.value}: publishing it again`,
         );
         pass.requeued += 1;
+        void this.deps.notifier?.driftRepaired({
+          ...key,
+          parameterName,
+          found: current,
+        });
       }
     }
     if (pass.requeued > 0) this.deps.retryPublishing();

@@ -2,7 +2,10 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { RegistryWorkers } from '../service/createRegistryService';
 import { RegistryChanges } from '../service/RegistryChanges';
+import { ApprovalExpiry } from './ApprovalExpiry';
 import { CostRefresh } from './CostRefresh';
+import { EvaluationRunner } from './EvaluationRunner';
+import { PublishingAlerts } from './PublishingAlerts';
 import { ImportJobTracker } from './ImportJobTracker';
 import { ModelDiscovery } from './ModelDiscovery';
 import { SsmPublisher } from './SsmPublisher';
@@ -41,4 +44,17 @@ export async function scheduleWorkers(options: {
     logger,
   });
   await CostRefresh.schedule({ refresh: workers.costRefresh, scheduler });
+  await EvaluationRunner.schedule({
+    runner: workers.evaluationRunner,
+    scheduler,
+  });
+  await PublishingAlerts.schedule({
+    alerts: workers.publishingAlerts,
+    scheduler,
+  });
+  await ApprovalExpiry.schedule({
+    approvals: workers.approvals,
+    scheduler,
+    logger,
+  });
 }

@@ -1,5 +1,16 @@
 import type {
+  ApprovalList,
+  ApprovalRequest,
+  ApprovalRequestResponse,
+  DecisionResponse,
+  EvaluationRun,
+  EvaluationRunList,
+  EvaluationStartRequest,
+  EvaluationStartResponse,
+  EvaluationSuite,
+  EvaluationSuiteRequest,
   GetGovernanceReportParams,
+  ListApprovalRequestsParams,
   GetInventoryParams,
   GovernanceReport,
   Health,
@@ -30,6 +41,49 @@ import type {
  * @public
  */
 export type SearchModelsQuery = NonNullable<SearchModelsParams['query']>;
+
+/**
+ * What a promote or rollback answers: the move (or, with `dryRun`, what it would be), or the approval
+ * request it became when an approval rule covers the pointer.
+ *
+ * @public
+ */
+export type PointerMoveResult = PointerMoveResponse | ApprovalRequestResponse;
+
+/**
+ * Query of `GET /approvals`, as the contract defines it.
+ *
+ * @public
+ */
+export type ApprovalRequestsQuery = NonNullable<
+  ListApprovalRequestsParams['query']
+>;
+
+/**
+ * A decision on an approval request (approve, reject or cancel): the request and why.
+ *
+ * @public
+ */
+export type ApprovalDecisionCall = { id: string; reason: string };
+
+/**
+ * A model's evaluation suite to store: the model and the prompts the contract defines.
+ *
+ * @public
+ */
+export type EvaluationSuiteCall = EvaluationSuiteRequest & {
+  modelName: string;
+};
+
+/**
+ * An evaluation to start: the version and the body the contract defines.
+ *
+ * @public
+ */
+export type StartEvaluationCall = EvaluationStartRequest & {
+  modelName: string;
+  version: number;
+};
 
 /**
  * Query of the governance report as JSON (`GET /report`): its filters, sort and page, as the contract
@@ -186,14 +240,67 @@ export interface BedrockModelsApi {
     request: PointerLocator,
     options?: RequestOptions,
   ): Promise<PointerHistory>;
-  /** Points an alias at a version (or, with `dryRun`, says what it would do). */
+  /**
+   * Points an alias at a version (or, with `dryRun`, says what it would do); under an approval rule it
+   * becomes an approval request instead (see `isApprovalRequested`).
+   */
   promoteVersion(
     request: PromoteVersionCall,
     options?: RequestOptions,
-  ): Promise<PointerMoveResponse>;
-  /** Points an alias back at its rollback target (or, with `dryRun`, says what it would do). */
+  ): Promise<PointerMoveResult>;
+  /** Points an alias back at its rollback target (or says what it would do, or asks for approval). */
   rollbackPointer(
     request: RollbackPointerCall,
     options?: RequestOptions,
-  ): Promise<PointerMoveResponse>;
+  ): Promise<PointerMoveResult>;
+  /** Approval requests, newest first; `mine: 'decide'` lists those the caller may decide on. */
+  listApprovalRequests(
+    query?: ApprovalRequestsQuery,
+    options?: RequestOptions,
+  ): Promise<ApprovalList>;
+  /** One approval request; undefined when there is none. */
+  getApprovalRequest(
+    request: { id: string },
+    options?: RequestOptions,
+  ): Promise<ApprovalRequest | undefined>;
+  /** Approves a request; the approval that satisfies its rule moves the pointer (`move`). */
+  approveRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse>;
+  /** Rejects a request. */
+  rejectRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse>;
+  /** Withdraws a pending request (its requester, or an admin). */
+  cancelRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse>;
+  /** The model's evaluation prompts (none until its owners store some). */
+  getEvaluationSuite(
+    request: { modelName: string },
+    options?: RequestOptions,
+  ): Promise<EvaluationSuite>;
+  /** Replaces the model's evaluation prompts. */
+  putEvaluationSuite(
+    request: EvaluationSuiteCall,
+    options?: RequestOptions,
+  ): Promise<EvaluationSuite>;
+  /** The model's evaluation runs, newest first, optionally of one version. */
+  listEvaluationRuns(
+    request: { modelName: string; version?: number },
+    options?: RequestOptions,
+  ): Promise<EvaluationRunList>;
+  /** One evaluation run with its results; undefined when there is none. */
+  getEvaluationRun(
+    request: { modelName: string; runId: string },
+    options?: RequestOptions,
+  ): Promise<EvaluationRun | undefined>;
+  /** Queues the suite on a ready version (and the version an alias names, to compare). */
+  startEvaluation(
+    request: StartEvaluationCall,
+    options?: RequestOptions,
+  ): Promise<EvaluationStartResponse>;
 }

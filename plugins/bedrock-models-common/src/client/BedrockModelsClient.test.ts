@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ResponseError } from '@backstage/errors';
 import { BedrockModelsClient } from './BedrockModelsClient';
+import { isApprovalRequested } from './pointerMoveResult';
 
 /** A request as the server saw it. */
 type Seen = {
@@ -143,8 +144,11 @@ describe('BedrockModelsClient', () => {
       reason: 'r',
     });
 
-    expect(result.published).toBe(true);
-    expect(result.pointer.parameterName).toBe('/bedrock-models/m/production');
+    expect(isApprovalRequested(result)).toBe(false);
+    expect(result).toMatchObject({
+      published: true,
+      pointer: { parameterName: '/bedrock-models/m/production' },
+    });
   });
 
   it('posts promote, rollback, retire and validate bodies without the path fields', async () => {
@@ -213,6 +217,109 @@ describe('BedrockModelsClient', () => {
           owner: 'group:default/x',
         },
       ],
+    ]);
+  });
+
+  it('tells an approval request from a move, and calls the approval and evaluation routes', async () => {
+    const request = {
+      id: 'req-1',
+      modelName: 'm',
+      alias: 'production',
+      region: 'us-east-1',
+      kind: 'promote',
+      targetVersion: 3,
+      fromVersion: 2,
+      pointerRevision: 4,
+      requestedBy: 'user:default/ana',
+      reason: 'r',
+      status: 'pending',
+      rule: {
+        aliases: ['production'],
+        classifications: [],
+        approvals: 1,
+        approvers: ['owners'],
+        allowEmergencyRollback: true,
+        expiryHours: 72,
+      },
+      decisions: [],
+      createdAt: '2026-11-29T00:00:00.000Z',
+      expiresAt: '2026-12-02T00:00:00.000Z',
+    };
+    answer = r => {
+      if (r.url.endsWith('/aliases/production')) {
+        return json({ approvalRequest: request }, 202);
+      }
+      if (r.url.endsWith('/approvals/missing')) {
+        return backendError(
+          404,
+          'NotFoundError',
+          'No approval request missing',
+        );
+      }
+      return json({ approvalRequest: request, items: [], prompts: [] });
+    };
+    const api = client();
+
+    const promoted = await api.promoteVersion({
+      modelName: 'm',
+      alias: 'production',
+      region: 'us-east-1',
+      version: 3,
+      reason: 'r',
+    });
+    expect(isApprovalRequested(promoted)).toBe(true);
+    expect(await api.getApprovalRequest({ id: 'missing' })).toBeUndefined();
+    await api.listApprovalRequests({ mine: 'decide', status: 'pending' });
+    await api.approveRequest({ id: 'req 1', reason: 'looks right' });
+    await api.rejectRequest({ id: 'req-1', reason: 'no' });
+    await api.cancelRequest({ id: 'req-1', reason: 'wrong version' });
+    await api.getEvaluationSuite({ modelName: 'm' });
+    await api.putEvaluationSuite({
+      modelName: 'm',
+      prompts: [{ id: 'p1', prompt: 'Hi', checks: { mustContain: ['x'] } }],
+    });
+    await api.startEvaluation({
+      modelName: 'm',
+      version: 3,
+      region: 'us-east-1',
+      compareWithAlias: 'production',
+    });
+    await api.listEvaluationRuns({ modelName: 'm', version: 3 });
+    await api.getEvaluationRun({ modelName: 'm', runId: 'run-1' });
+
+    expect(seen.slice(1).map(r => [r.method, r.url, r.body])).toEqual([
+      ['GET', '/api/bedrock-models/approvals/missing', undefined],
+      [
+        'GET',
+        '/api/bedrock-models/approvals?mine=decide&status=pending',
+        undefined,
+      ],
+      [
+        'POST',
+        '/api/bedrock-models/approvals/req%201/approve',
+        { reason: 'looks right' },
+      ],
+      ['POST', '/api/bedrock-models/approvals/req-1/reject', { reason: 'no' }],
+      [
+        'POST',
+        '/api/bedrock-models/approvals/req-1/cancel',
+        { reason: 'wrong version' },
+      ],
+      ['GET', '/api/bedrock-models/models/m/evaluation-suite', undefined],
+      [
+        'PUT',
+        '/api/bedrock-models/models/m/evaluation-suite',
+        {
+          prompts: [{ id: 'p1', prompt: 'Hi', checks: { mustContain: ['x'] } }],
+        },
+      ],
+      [
+        'POST',
+        '/api/bedrock-models/models/m/versions/3/evaluations',
+        { region: 'us-east-1', compareWithAlias: 'production' },
+      ],
+      ['GET', '/api/bedrock-models/models/m/evaluations?version=3', undefined],
+      ['GET', '/api/bedrock-models/models/m/evaluations/run-1', undefined],
     ]);
   });
 

@@ -1,6 +1,13 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  ApprovalList,
+  ApprovalRequest,
+  DecisionResponse,
   DefaultApiClient,
+  EvaluationRun,
+  EvaluationRunList,
+  EvaluationStartResponse,
+  EvaluationSuite,
   GovernanceReport,
   Health,
   ImportVersionResponse,
@@ -9,7 +16,6 @@ import {
   ModelSearchResult,
   ModelVersion,
   PointerHistory,
-  PointerMoveResponse,
   PortalSettings,
   QuotaReport,
   RegistryInventory,
@@ -20,16 +26,21 @@ import {
   ValidationReport,
 } from '../schema/openapi/generated';
 import {
+  ApprovalDecisionCall,
+  ApprovalRequestsQuery,
   BedrockModelsApi,
+  EvaluationSuiteCall,
   GovernanceReportFilters,
   GovernanceReportQuery,
   ImportVersionCall,
   InventoryQuery,
   PointerLocator,
+  PointerMoveResult,
   PromoteVersionCall,
   RetireVersionCall,
   RollbackPointerCall,
   SearchModelsQuery,
+  StartEvaluationCall,
 } from './BedrockModelsApi';
 
 /** The body of a successful answer; the backend's error (status and reason) otherwise. */
@@ -226,7 +237,7 @@ export class BedrockModelsClient implements BedrockModelsApi {
   async promoteVersion(
     request: PromoteVersionCall,
     options?: RequestOptions,
-  ): Promise<PointerMoveResponse> {
+  ): Promise<PointerMoveResult> {
     const { modelName, alias, ...body } = request;
     return bodyOf(
       await this.apiClient.promoteVersion(
@@ -239,11 +250,136 @@ export class BedrockModelsClient implements BedrockModelsApi {
   async rollbackPointer(
     request: RollbackPointerCall,
     options?: RequestOptions,
-  ): Promise<PointerMoveResponse> {
+  ): Promise<PointerMoveResult> {
     const { modelName, alias, ...body } = request;
     return bodyOf(
       await this.apiClient.rollbackPointer(
         { path: { model: modelName, alias }, body },
+        options,
+      ),
+    );
+  }
+
+  async listApprovalRequests(
+    query?: ApprovalRequestsQuery,
+    options?: RequestOptions,
+  ): Promise<ApprovalList> {
+    return bodyOf(
+      await this.apiClient.listApprovalRequests({ query }, options),
+    );
+  }
+
+  async getApprovalRequest(
+    request: { id: string },
+    options?: RequestOptions,
+  ): Promise<ApprovalRequest | undefined> {
+    return bodyOrUndefined(
+      await this.apiClient.getApprovalRequest(
+        { path: { id: request.id } },
+        options,
+      ),
+    );
+  }
+
+  async approveRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse> {
+    return bodyOf(
+      await this.apiClient.approveRequest(
+        { path: { id: request.id }, body: { reason: request.reason } },
+        options,
+      ),
+    );
+  }
+
+  async rejectRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse> {
+    return bodyOf(
+      await this.apiClient.rejectRequest(
+        { path: { id: request.id }, body: { reason: request.reason } },
+        options,
+      ),
+    );
+  }
+
+  async cancelRequest(
+    request: ApprovalDecisionCall,
+    options?: RequestOptions,
+  ): Promise<DecisionResponse> {
+    return bodyOf(
+      await this.apiClient.cancelRequest(
+        { path: { id: request.id }, body: { reason: request.reason } },
+        options,
+      ),
+    );
+  }
+
+  async getEvaluationSuite(
+    request: { modelName: string },
+    options?: RequestOptions,
+  ): Promise<EvaluationSuite> {
+    return bodyOf(
+      await this.apiClient.getEvaluationSuite(
+        { path: { model: request.modelName } },
+        options,
+      ),
+    );
+  }
+
+  async putEvaluationSuite(
+    request: EvaluationSuiteCall,
+    options?: RequestOptions,
+  ): Promise<EvaluationSuite> {
+    const { modelName, ...body } = request;
+    return bodyOf(
+      await this.apiClient.putEvaluationSuite(
+        { path: { model: modelName }, body },
+        options,
+      ),
+    );
+  }
+
+  async listEvaluationRuns(
+    request: { modelName: string; version?: number },
+    options?: RequestOptions,
+  ): Promise<EvaluationRunList> {
+    return bodyOf(
+      await this.apiClient.listEvaluationRuns(
+        {
+          path: { model: request.modelName },
+          query:
+            request.version === undefined
+              ? undefined
+              : { version: String(request.version) },
+        },
+        options,
+      ),
+    );
+  }
+
+  async getEvaluationRun(
+    request: { modelName: string; runId: string },
+    options?: RequestOptions,
+  ): Promise<EvaluationRun | undefined> {
+    return bodyOrUndefined(
+      await this.apiClient.getEvaluationRun(
+        { path: { model: request.modelName, runId: request.runId } },
+        options,
+      ),
+    );
+  }
+
+  async startEvaluation(
+    request: StartEvaluationCall,
+    options?: RequestOptions,
+  ): Promise<EvaluationStartResponse> {
+    const { modelName, version, ...body } = request;
+    return bodyOf(
+      await this.apiClient.startEvaluation(
+        { path: { model: modelName, version: String(version) }, body },
         options,
       ),
     );

@@ -184,8 +184,10 @@ describe('bedrockModelsServiceMock', () => {
     await service.promoteVersion(promote(3), as(OWNER));
     const back = await service.rollbackPointer(rollback, as(OWNER));
 
-    expect(back.move).toMatchObject({ kind: 'rollback', toVersion: 1 });
-    expect(back.pointer).toMatchObject({ version: 1, rollbackTarget: 3 });
+    expect(back).toMatchObject({
+      move: { kind: 'rollback', toVersion: 1 },
+      pointer: { version: 1, rollbackTarget: 3 },
+    });
     expect(
       (await service.getPointerHistory(rollback, as(OWNER))).items.map(
         m => m.toVersion,

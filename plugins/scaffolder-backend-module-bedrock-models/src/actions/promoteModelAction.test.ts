@@ -241,4 +241,68 @@ describe('bedrock:model:promote', () => {
       'Dry run: staging of support-summarizer in us-east-1 already names v2; a real run moves nothing',
     );
   });
+
+  it('outputs the approval request when a rule covers the pointer, and says nothing has moved', async () => {
+    const rule = {
+      aliases: ['staging'],
+      classifications: [],
+      approvals: 2,
+      approvers: ['owners', 'group:default/ml-platform'],
+      allowEmergencyRollback: true,
+      expiryHours: 72,
+    };
+    jest.spyOn(service, 'promoteVersion').mockResolvedValueOnce({
+      approvalRequest: {
+        id: 'req-7',
+        modelName: INPUT.modelName,
+        alias: INPUT.alias,
+        region: INPUT.region,
+        kind: 'promote',
+        targetVersion: 2,
+        fromVersion: null,
+        pointerRevision: 0,
+        requestedBy: TEMPLATE_USER,
+        reason: 'r',
+        status: 'pending',
+        rule,
+        decisions: [],
+        createdAt: '2026-11-29T00:00:00.000Z',
+        expiresAt: '2026-12-02T00:00:00.000Z',
+      },
+    });
+    const ctx = context();
+
+    await action.handler(ctx);
+
+    expect(ctx.output).toHaveBeenCalledWith('approvalRequestId', 'req-7');
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'staging of support-summarizer in us-east-1 is covered by an approval rule: request req-7 asks for 2 approval(s) from owners, group:default/ml-platform; the pointer still names no version and moves to v2 once approved',
+    );
+    expect(await stagingHistory()).toEqual([]);
+  });
+
+  it('says in a dry run that the real run would ask for approval', async () => {
+    const real = service.promoteVersion.bind(service);
+    jest
+      .spyOn(service, 'promoteVersion')
+      .mockImplementationOnce(async (request, options) => ({
+        ...(await real(request, options)),
+        needsApproval: true,
+        approvalRule: {
+          aliases: [],
+          classifications: [],
+          approvals: 1,
+          approvers: ['owners'],
+          allowEmergencyRollback: false,
+          expiryHours: 24,
+        },
+      }));
+    const ctx = context({ isDryRun: true });
+
+    await action.handler(ctx);
+
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'Dry run: a real run asks for 1 approval(s) from owners; the pointer moves once they approve',
+    );
+  });
 });

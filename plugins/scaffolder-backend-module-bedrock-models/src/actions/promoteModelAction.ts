@@ -1,7 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  isApprovalRequested,
+  ModelDetails,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import { explainBackendError } from './backendErrors';
 
@@ -17,6 +20,10 @@ type PromoteResult = {
   /** The SSM parameter callers read, and whether it named the new ARN when the move was answered. */
   parameterName?: string;
   published?: boolean;
+  /** Set when an approval rule covers the pointer: the move waits for approval, nothing moved yet. */
+  approvalRequestId?: string;
+  /** How many approvals the request needs, and from whom (in a dry run: would need). */
+  approvalsNeeded?: { count: number; approvers: string[] };
 };
 
 /** The pointer of an alias in a Region, from a model's details. */
@@ -139,13 +146,24 @@ export function createPromoteModelAction(options: {
       output: {
         alias: z => z.string({ description: 'The pointer moved' }),
         region: z => z.string({ description: 'Its Region' }),
-        version: z => z.number({ description: 'The version it names now' }),
+        version: z =>
+          z.number({
+            description:
+              'The version it names now (or once approved, with approvalRequestId)',
+          }),
         previousVersion: z =>
           z
             .number({ description: 'The version it named before (null: none)' })
             .nullable(),
         revision: z =>
           z.number({ description: 'How many times the pointer has moved' }),
+        approvalRequestId: z =>
+          z
+            .string({
+              description:
+                'Set when an approval rule covers the pointer: the request the move waits on (the pointer has not moved yet)',
+            })
+            .optional(),
       },
     },
     async handler(ctx) {
@@ -163,16 +181,37 @@ export function createPromoteModelAction(options: {
       /** Moves the pointer (or, in a dry run, has the backend check the move and change nothing). */
       const promote = async (dryRun: boolean): Promise<PromoteResult> => {
         try {
-          const { move, pointer, published } = await service.promoteVersion(
+          const answer = await service.promoteVersion(
             { ...request, reason, expectedCurrentVersion, dryRun },
             { credentials },
           );
+          if (isApprovalRequested(answer)) {
+            const { approvalRequest } = answer;
+            return {
+              previousVersion: approvalRequest.fromVersion,
+              revision: approvalRequest.pointerRevision,
+              alreadyThere: false,
+              approvalRequestId: approvalRequest.id,
+              approvalsNeeded: {
+                count: approvalRequest.rule.approvals,
+                approvers: approvalRequest.rule.approvers,
+              },
+            };
+          }
+          const { move, pointer, published } = answer;
           return {
             previousVersion: move.fromVersion,
             revision: pointer.revision,
             alreadyThere: false,
             parameterName: pointer.parameterName,
             published,
+            approvalsNeeded:
+              answer.needsApproval && answer.approvalRule
+                ? {
+                    count: answer.approvalRule.approvals,
+                    approvers: answer.approvalRule.approvers,
+                  }
+                : undefined,
           };
         } catch (error) {
           if (error instanceof ResponseError && error.statusCode === 400) {
@@ -204,6 +243,15 @@ export function createPromoteModelAction(options: {
                   : `v${checked.previousVersion}`
               } to v${version}; nothing was moved`,
         );
+        if (checked.approvalsNeeded) {
+          ctx.logger.info(
+            `Dry run: a real run asks for ${
+              checked.approvalsNeeded.count
+            } approval(s) from ${checked.approvalsNeeded.approvers.join(
+              ', ',
+            )}; the pointer moves once they approve`,
+          );
+        }
         return;
       }
 
@@ -217,6 +265,24 @@ export function createPromoteModelAction(options: {
         result.previousVersion === null
           ? 'no version'
           : `v${result.previousVersion}`;
+      if (result.approvalRequestId && result.approvalsNeeded) {
+        ctx.logger.info(
+          `${alias} of ${modelName} in ${region} is covered by an approval rule: request ${
+            result.approvalRequestId
+          } asks for ${
+            result.approvalsNeeded.count
+          } approval(s) from ${result.approvalsNeeded.approvers.join(
+            ', ',
+          )}; the pointer still names ${before} and moves to v${version} once approved`,
+        );
+        ctx.output('alias', alias);
+        ctx.output('region', region);
+        ctx.output('version', version);
+        ctx.output('previousVersion', result.previousVersion);
+        ctx.output('revision', result.revision);
+        ctx.output('approvalRequestId', result.approvalRequestId);
+        return;
+      }
       ctx.logger.info(
         result.alreadyThere
           ? `${alias} of ${modelName} in ${region} already names v${version}; nothing to move`

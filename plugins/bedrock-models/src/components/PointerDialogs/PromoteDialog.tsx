@@ -13,7 +13,9 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { isApprovalRequested } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { callersNotice } from '../../model/callersNotice';
+import { approvalNotice } from '../../model/approvalNotice';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
@@ -87,6 +89,10 @@ export const PromoteDialog = (props: {
         reason,
         expectedCurrentVersion: from,
       });
+      if (isApprovalRequested(moved)) {
+        props.onMoved(approvalNotice(moved.approvalRequest));
+        return;
+      }
       props.onMoved(
         `Version ${version.number} now serves ${alias} in ${
           version.region

@@ -3,7 +3,9 @@ import { Alert, Dialog, DialogBody, DialogHeader, Flex } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { AliasPointer } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { isApprovalRequested } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { callersNotice } from '../../model/callersNotice';
+import { approvalNotice } from '../../model/approvalNotice';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { useDialogSubmit } from './useDialogSubmit';
@@ -37,6 +39,10 @@ export const RollbackDialog = (props: {
         reason,
         expectedCurrentVersion: pointer.version,
       });
+      if (isApprovalRequested(moved)) {
+        props.onMoved(approvalNotice(moved.approvalRequest));
+        return;
+      }
       props.onMoved(
         `The ${pointer.alias} pointer in ${pointer.region} is back on version ${
           moved.pointer.version

@@ -17,6 +17,42 @@ type ErrorResponse = components['schemas']['Error'];
  * @public
  */
 export type EndpointMap = {
+  '#post|/approvals/{id}/approve': {
+    path: operations['ApproveRequest']['parameters']['path'];
+    body: NonNullable<
+      operations['ApproveRequest']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['ApproveRequest']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#post|/approvals/{id}/cancel': {
+    path: operations['CancelRequest']['parameters']['path'];
+    body: NonNullable<
+      operations['CancelRequest']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['CancelRequest']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/approvals/{id}': {
+    path: operations['GetApprovalRequest']['parameters']['path'];
+    response:
+      | operations['GetApprovalRequest']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/models/{model}/evaluations/{runId}': {
+    path: operations['GetEvaluationRun']['parameters']['path'];
+    response:
+      | operations['GetEvaluationRun']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/models/{model}/evaluation-suite': {
+    path: operations['GetEvaluationSuite']['parameters']['path'];
+    response:
+      | operations['GetEvaluationSuite']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
   '#get|/report': {
     query: operations['GetGovernanceReport']['parameters']['query'];
     response:
@@ -86,6 +122,19 @@ export type EndpointMap = {
       | operations['ImportVersion']['responses'][202]['content']['application/json']
       | ErrorResponse;
   };
+  '#get|/approvals': {
+    query: operations['ListApprovalRequests']['parameters']['query'];
+    response:
+      | operations['ListApprovalRequests']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/models/{model}/evaluations': {
+    path: operations['ListEvaluationRuns']['parameters']['path'];
+    query: operations['ListEvaluationRuns']['parameters']['query'];
+    response:
+      | operations['ListEvaluationRuns']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
   '#post|/models/{model}/aliases/{alias}': {
     path: operations['PromoteVersion']['parameters']['path'];
     body: NonNullable<
@@ -93,6 +142,25 @@ export type EndpointMap = {
     >['content']['application/json'];
     response:
       | operations['PromoteVersion']['responses'][200]['content']['application/json']
+      | operations['PromoteVersion']['responses'][202]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#put|/models/{model}/evaluation-suite': {
+    path: operations['PutEvaluationSuite']['parameters']['path'];
+    body: NonNullable<
+      operations['PutEvaluationSuite']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['PutEvaluationSuite']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#post|/approvals/{id}/reject': {
+    path: operations['RejectRequest']['parameters']['path'];
+    body: NonNullable<
+      operations['RejectRequest']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['RejectRequest']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
   '#post|/models/{model}/versions/{version}/retire': {
@@ -111,12 +179,22 @@ export type EndpointMap = {
     >['content']['application/json'];
     response:
       | operations['RollbackPointer']['responses'][200]['content']['application/json']
+      | operations['RollbackPointer']['responses'][202]['content']['application/json']
       | ErrorResponse;
   };
   '#get|/models': {
     query: operations['SearchModels']['parameters']['query'];
     response:
       | operations['SearchModels']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#post|/models/{model}/versions/{version}/evaluations': {
+    path: operations['StartEvaluation']['parameters']['path'];
+    body: NonNullable<
+      operations['StartEvaluation']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['StartEvaluation']['responses'][202]['content']['application/json']
       | ErrorResponse;
   };
   '#post|/validate': {

@@ -58,6 +58,24 @@ export const spec = {
           pattern: '^[1-9][0-9]{0,8}$',
         },
       },
+      approvalId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 36,
+        },
+      },
+      modelQuery: {
+        name: 'model',
+        in: 'query',
+        schema: {
+          type: 'string',
+          maxLength: 50,
+          pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+        },
+      },
     },
     schemas: {
       Reason: {
@@ -420,6 +438,26 @@ export const spec = {
               seq: {
                 type: 'integer',
                 description: "Position in the pointer's history, 1, 2, 3 ...",
+              },
+              approvalRequestId: {
+                type: 'string',
+                description: 'The approval request the move carried out.',
+              },
+              requestedBy: {
+                type: 'string',
+                description:
+                  'Who asked for the move, when someone else approved it.',
+              },
+              approvedBy: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              emergency: {
+                type: 'boolean',
+                description:
+                  'An owner rolled back without the approval a rule asks for.',
               },
             },
           },
@@ -1336,6 +1374,37 @@ export const spec = {
           outboxId: {
             type: 'integer',
           },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'What the move went ahead despite (an evaluation gate that warns).',
+          },
+          approvalRule: {
+            description:
+              'The approval rule that covers this move, if one does (a dry run shows it).',
+            allOf: [
+              {
+                $ref: '#/components/schemas/ApprovalRule',
+              },
+            ],
+          },
+          needsApproval: {
+            type: 'boolean',
+            description:
+              'Whether the real move would become an approval request.',
+          },
+          evaluation: {
+            description:
+              "The evaluation gate's view of the candidate (a dry run shows it).",
+            allOf: [
+              {
+                $ref: '#/components/schemas/EvaluationGateView',
+              },
+            ],
+          },
         },
       },
       RetireRequest: {
@@ -1379,6 +1448,496 @@ export const spec = {
           },
           version: {
             type: ['integer', 'null'],
+          },
+        },
+      },
+      ApprovalRule: {
+        type: 'object',
+        required: [
+          'aliases',
+          'classifications',
+          'approvals',
+          'approvers',
+          'allowEmergencyRollback',
+          'expiryHours',
+        ],
+        properties: {
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          classifications: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          approvals: {
+            type: 'integer',
+          },
+          approvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              "`owners` (the model's owners) and group or user entity refs.",
+          },
+          allowEmergencyRollback: {
+            type: 'boolean',
+          },
+          expiryHours: {
+            type: 'number',
+          },
+        },
+      },
+      ApprovalDecision: {
+        type: 'object',
+        required: ['actor', 'decision', 'reason', 'at'],
+        properties: {
+          actor: {
+            type: 'string',
+          },
+          decision: {
+            type: 'string',
+            enum: ['approve', 'reject', 'cancel', 'expire', 'stale'],
+          },
+          reason: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ApprovalRequest: {
+        type: 'object',
+        required: [
+          'id',
+          'modelName',
+          'alias',
+          'region',
+          'kind',
+          'targetVersion',
+          'fromVersion',
+          'pointerRevision',
+          'requestedBy',
+          'reason',
+          'status',
+          'rule',
+          'decisions',
+          'createdAt',
+          'expiresAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          modelName: {
+            type: 'string',
+          },
+          alias: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['promote', 'rollback'],
+          },
+          targetVersion: {
+            type: 'integer',
+          },
+          fromVersion: {
+            type: ['integer', 'null'],
+          },
+          pointerRevision: {
+            type: 'integer',
+            description:
+              "The pointer's revision when the request was made; it moves only if still so.",
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'pending',
+              'approved',
+              'rejected',
+              'expired',
+              'cancelled',
+              'stale',
+            ],
+          },
+          rule: {
+            $ref: '#/components/schemas/ApprovalRule',
+          },
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApprovalDecision',
+            },
+          },
+          moveId: {
+            type: 'integer',
+            description: 'The history entry of the move, once approved.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decidedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          mayDecide: {
+            type: 'boolean',
+            description: 'Whether the caller may approve or reject it.',
+          },
+        },
+      },
+      ApprovalRequestResponse: {
+        type: 'object',
+        required: ['approvalRequest'],
+        properties: {
+          approvalRequest: {
+            $ref: '#/components/schemas/ApprovalRequest',
+          },
+        },
+      },
+      ApprovalList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApprovalRequest',
+            },
+          },
+        },
+      },
+      DecisionRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        properties: {
+          reason: {
+            $ref: '#/components/schemas/Reason',
+          },
+        },
+      },
+      DecisionResponse: {
+        type: 'object',
+        required: ['approvalRequest'],
+        properties: {
+          approvalRequest: {
+            $ref: '#/components/schemas/ApprovalRequest',
+          },
+          move: {
+            description: 'The move, when this approval completed the request.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/PointerMoveResponse',
+              },
+            ],
+          },
+        },
+      },
+      PromptChecks: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          mustContain: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+          mustMatch: {
+            type: 'string',
+            maxLength: 500,
+          },
+          mustNotContain: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+          maxLatencyMs: {
+            type: 'integer',
+            minimum: 1,
+          },
+          maxOutputTokens: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
+      EvaluationPrompt: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'prompt', 'checks'],
+        properties: {
+          id: {
+            type: 'string',
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+          },
+          prompt: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 8000,
+          },
+          checks: {
+            $ref: '#/components/schemas/PromptChecks',
+          },
+          maxTokens: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 4096,
+            description: 'Most tokens the model may answer with (default 256).',
+          },
+        },
+      },
+      EvaluationSuite: {
+        type: 'object',
+        required: ['modelName', 'prompts'],
+        properties: {
+          modelName: {
+            type: 'string',
+          },
+          prompts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationPrompt',
+            },
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      EvaluationSuiteRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['prompts'],
+        properties: {
+          prompts: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EvaluationPrompt',
+            },
+          },
+        },
+      },
+      EvaluationResult: {
+        type: 'object',
+        required: [
+          'promptId',
+          'prompt',
+          'output',
+          'latencyMs',
+          'coldStart',
+          'passed',
+          'failures',
+        ],
+        properties: {
+          promptId: {
+            type: 'string',
+          },
+          prompt: {
+            type: 'string',
+          },
+          output: {
+            type: 'string',
+          },
+          latencyMs: {
+            type: 'number',
+          },
+          inputTokens: {
+            type: 'integer',
+          },
+          outputTokens: {
+            type: 'integer',
+          },
+          coldStart: {
+            type: 'boolean',
+            description:
+              'The call met a cold start; its latency is not held against the version.',
+          },
+          passed: {
+            type: 'boolean',
+          },
+          failures: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      EvaluationRun: {
+        type: 'object',
+        required: [
+          'id',
+          'modelName',
+          'version',
+          'region',
+          'status',
+          'startedBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          modelName: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          region: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['queued', 'running', 'passed', 'failed', 'error'],
+          },
+          startedBy: {
+            type: 'string',
+          },
+          comparedRunId: {
+            type: 'string',
+            description: 'The run of the version an alias named, side by side.',
+          },
+          prompts: {
+            type: 'integer',
+          },
+          passed: {
+            type: 'integer',
+          },
+          passRate: {
+            type: 'number',
+          },
+          p50LatencyMs: {
+            type: 'number',
+          },
+          p95LatencyMs: {
+            type: 'number',
+          },
+          coldStarts: {
+            type: 'integer',
+          },
+          error: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationResult',
+            },
+          },
+        },
+      },
+      EvaluationRunList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvaluationRun',
+            },
+          },
+        },
+      },
+      EvaluationStartRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['region'],
+        properties: {
+          region: {
+            type: 'string',
+            maxLength: 32,
+          },
+          compareWithAlias: {
+            type: 'string',
+            maxLength: 32,
+            description:
+              'Also run the suite on the version this alias names in the Region, side by side.',
+          },
+        },
+      },
+      EvaluationStartResponse: {
+        type: 'object',
+        required: ['run'],
+        properties: {
+          run: {
+            $ref: '#/components/schemas/EvaluationRun',
+          },
+          comparison: {
+            $ref: '#/components/schemas/EvaluationRun',
+          },
+        },
+      },
+      EvaluationGateView: {
+        type: 'object',
+        required: ['mode', 'verdict'],
+        properties: {
+          mode: {
+            type: 'string',
+            enum: ['block', 'warn', 'ignore'],
+          },
+          minPassRate: {
+            type: 'number',
+          },
+          verdict: {
+            type: 'string',
+            enum: ['pass', 'warn', 'block'],
+          },
+          message: {
+            type: 'string',
+          },
+          candidate: {
+            $ref: '#/components/schemas/EvaluationRun',
+          },
+          current: {
+            $ref: '#/components/schemas/EvaluationRun',
           },
         },
       },
@@ -2128,6 +2687,17 @@ export const spec = {
               },
             },
           },
+          '202': {
+            description:
+              'The move needs approval; the request that now waits for it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalRequestResponse',
+                },
+              },
+            },
+          },
           default: {
             $ref: '#/components/responses/Error',
           },
@@ -2165,6 +2735,371 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PointerMoveResponse',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'The move needs approval; the request that now waits for it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalRequestResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/approvals': {
+      get: {
+        operationId: 'ListApprovalRequests',
+        description:
+          'Approval requests, newest first; `mine=decide` lists those the caller may decide on.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: [
+                'pending',
+                'approved',
+                'rejected',
+                'expired',
+                'cancelled',
+                'stale',
+              ],
+            },
+          },
+          {
+            $ref: '#/components/parameters/modelQuery',
+          },
+          {
+            name: 'mine',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['decide', 'requested'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/approvals/{id}': {
+      get: {
+        operationId: 'GetApprovalRequest',
+        parameters: [
+          {
+            $ref: '#/components/parameters/approvalId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The request, with every decision on it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalRequest',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/approvals/{id}/approve': {
+      post: {
+        operationId: 'ApproveRequest',
+        description:
+          'Approve a pending request (never your own). The approval that satisfies its rule moves the pointer, in one transaction that checks the pointer has not moved since the request (else 409, nothing moves).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/approvalId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The request as it is now, and the move if this approval made it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DecisionResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/approvals/{id}/reject': {
+      post: {
+        operationId: 'RejectRequest',
+        parameters: [
+          {
+            $ref: '#/components/parameters/approvalId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The request, rejected.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DecisionResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/approvals/{id}/cancel': {
+      post: {
+        operationId: 'CancelRequest',
+        description: 'Withdraw a pending request (its requester, or an admin).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/approvalId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The request, cancelled.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DecisionResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/evaluation-suite': {
+      get: {
+        operationId: 'GetEvaluationSuite',
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The model's prompts and their checks (none yet is an empty list).",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationSuite',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutEvaluationSuite',
+        description:
+          "Replace the model's evaluation prompts (its owners and the portal admins).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EvaluationSuiteRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The suite as saved.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationSuite',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/evaluations': {
+      get: {
+        operationId: 'ListEvaluationRuns',
+        description:
+          'Evaluation runs of a model, newest first, optionally of one version.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            name: 'version',
+            in: 'query',
+            schema: {
+              type: 'string',
+              pattern: '^[1-9][0-9]{0,8}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The runs (without each prompt's result).",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationRunList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/evaluations/{runId}': {
+      get: {
+        operationId: 'GetEvaluationRun',
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            name: 'runId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The run with each prompt's result.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationRun',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/versions/{version}/evaluations': {
+      post: {
+        operationId: 'StartEvaluation',
+        description:
+          "Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            $ref: '#/components/parameters/version',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EvaluationStartRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The queued runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvaluationStartResponse',
                 },
               },
             },

@@ -5,6 +5,16 @@
 // ******************************************************************
 /* eslint-disable */
 import type {
+  ApproveRequestParams,
+  ApproveRequestResult,
+  CancelRequestParams,
+  CancelRequestResult,
+  GetApprovalRequestParams,
+  GetApprovalRequestResult,
+  GetEvaluationRunParams,
+  GetEvaluationRunResult,
+  GetEvaluationSuiteParams,
+  GetEvaluationSuiteResult,
   GetGovernanceReportParams,
   GetGovernanceReportResult,
   GetHealthParams,
@@ -27,14 +37,24 @@ import type {
   GetVersionResult,
   ImportVersionParams,
   ImportVersionResult,
+  ListApprovalRequestsParams,
+  ListApprovalRequestsResult,
+  ListEvaluationRunsParams,
+  ListEvaluationRunsResult,
   PromoteVersionParams,
   PromoteVersionResult,
+  PutEvaluationSuiteParams,
+  PutEvaluationSuiteResult,
+  RejectRequestParams,
+  RejectRequestResult,
   RetireVersionParams,
   RetireVersionResult,
   RollbackPointerParams,
   RollbackPointerResult,
   SearchModelsParams,
   SearchModelsResult,
+  StartEvaluationParams,
+  StartEvaluationResult,
   ValidateArtifactsParams,
   ValidateArtifactsResult,
 } from './models';
@@ -93,6 +113,134 @@ export class DefaultApiClient {
     this.fetchApi = options.fetchApi ?? {
       fetch: (input, init) => fetch(input, init),
     };
+  }
+
+  /**
+   * Approve a pending request (never your own). The approval that satisfies its rule moves the pointer, in one transaction that checks the pointer has not moved since the request (else 409, nothing moves).
+   */
+  async approveRequest(
+    request: ApproveRequestParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ApproveRequestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/approvals/${encodeURIComponent(
+        String(request.path.id),
+      )}/approve`}${query}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<ApproveRequestResult>;
+  }
+
+  /**
+   * Withdraw a pending request (its requester, or an admin).
+   */
+  async cancelRequest(
+    request: CancelRequestParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<CancelRequestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/approvals/${encodeURIComponent(
+        String(request.path.id),
+      )}/cancel`}${query}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<CancelRequestResult>;
+  }
+
+  /**
+   * GET /approvals/{id}
+   */
+  async getApprovalRequest(
+    request: GetApprovalRequestParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetApprovalRequestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/approvals/${encodeURIComponent(
+        String(request.path.id),
+      )}`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<GetApprovalRequestResult>;
+  }
+
+  /**
+   * GET /models/{model}/evaluations/{runId}
+   */
+  async getEvaluationRun(
+    request: GetEvaluationRunParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetEvaluationRunResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/evaluations/${encodeURIComponent(
+        String(request.path.runId),
+      )}`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<GetEvaluationRunResult>;
+  }
+
+  /**
+   * GET /models/{model}/evaluation-suite
+   */
+  async getEvaluationSuite(
+    request: GetEvaluationSuiteParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetEvaluationSuiteResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/evaluation-suite`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<GetEvaluationSuiteResult>;
   }
 
   /**
@@ -325,6 +473,47 @@ export class DefaultApiClient {
   }
 
   /**
+   * Approval requests, newest first; `mine=decide` lists those the caller may decide on.
+   */
+  async listApprovalRequests(
+    request: ListApprovalRequestsParams = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ListApprovalRequestsResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(`${baseUrl}${'/approvals'}${query}`, {
+      method: 'GET',
+      headers: {
+        ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+    })) as TypedResponse<ListApprovalRequestsResult>;
+  }
+
+  /**
+   * Evaluation runs of a model, newest first, optionally of one version.
+   */
+  async listEvaluationRuns(
+    request: ListEvaluationRunsParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ListEvaluationRunsResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/evaluations`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<ListEvaluationRunsResult>;
+  }
+
+  /**
    * Move the pointer to a ready version of the same Region and account. The SSM parameter is written before the answer when it can be (within about 2 s); `published` says whether it was.
    */
   async promoteVersion(
@@ -349,6 +538,60 @@ export class DefaultApiClient {
         body: JSON.stringify(request.body),
       },
     )) as TypedResponse<PromoteVersionResult>;
+  }
+
+  /**
+   * Replace the model's evaluation prompts (its owners and the portal admins).
+   */
+  async putEvaluationSuite(
+    request: PutEvaluationSuiteParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PutEvaluationSuiteResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/evaluation-suite`}${query}`,
+      {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<PutEvaluationSuiteResult>;
+  }
+
+  /**
+   * POST /approvals/{id}/reject
+   */
+  async rejectRequest(
+    request: RejectRequestParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<RejectRequestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/approvals/${encodeURIComponent(
+        String(request.path.id),
+      )}/reject`}${query}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<RejectRequestResult>;
   }
 
   /**
@@ -424,6 +667,35 @@ export class DefaultApiClient {
         ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
       },
     })) as TypedResponse<SearchModelsResult>;
+  }
+
+  /**
+   * Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime.
+   */
+  async startEvaluation(
+    request: StartEvaluationParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<StartEvaluationResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/versions/${encodeURIComponent(
+        String(request.path.version),
+      )}/evaluations`}${query}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<StartEvaluationResult>;
   }
 
   /**

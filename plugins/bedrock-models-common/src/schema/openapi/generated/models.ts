@@ -18,11 +18,54 @@ export type AliasMove = components['schemas']['AliasMove'];
  */
 export type AliasPointer = components['schemas']['AliasPointer'];
 /**
+ * The `ApprovalDecision` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ApprovalDecision = components['schemas']['ApprovalDecision'];
+/**
+ * The `ApprovalList` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ApprovalList = components['schemas']['ApprovalList'];
+/**
+ * The `ApprovalRequest` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ApprovalRequest = components['schemas']['ApprovalRequest'];
+/**
+ * The `ApprovalRequestResponse` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ApprovalRequestResponse =
+  components['schemas']['ApprovalRequestResponse'];
+/**
+ * The `ApprovalRule` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ApprovalRule = components['schemas']['ApprovalRule'];
+/**
  * The `DailyCost` schema of the bedrock-models API.
  *
  * @public
  */
 export type DailyCost = components['schemas']['DailyCost'];
+/**
+ * The `DecisionRequest` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type DecisionRequest = components['schemas']['DecisionRequest'];
+/**
+ * The `DecisionResponse` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type DecisionResponse = components['schemas']['DecisionResponse'];
 /**
  * The `DetectedArtifacts` schema of the bedrock-models API.
  *
@@ -41,6 +84,63 @@ export type DiscoverySyncState = components['schemas']['DiscoverySyncState'];
  * @public
  */
 export type Error = components['schemas']['Error'];
+/**
+ * The `EvaluationGateView` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationGateView = components['schemas']['EvaluationGateView'];
+/**
+ * The `EvaluationPrompt` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationPrompt = components['schemas']['EvaluationPrompt'];
+/**
+ * The `EvaluationResult` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationResult = components['schemas']['EvaluationResult'];
+/**
+ * The `EvaluationRun` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationRun = components['schemas']['EvaluationRun'];
+/**
+ * The `EvaluationRunList` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationRunList = components['schemas']['EvaluationRunList'];
+/**
+ * The `EvaluationStartRequest` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationStartRequest =
+  components['schemas']['EvaluationStartRequest'];
+/**
+ * The `EvaluationStartResponse` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationStartResponse =
+  components['schemas']['EvaluationStartResponse'];
+/**
+ * The `EvaluationSuite` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationSuite = components['schemas']['EvaluationSuite'];
+/**
+ * The `EvaluationSuiteRequest` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type EvaluationSuiteRequest =
+  components['schemas']['EvaluationSuiteRequest'];
 /**
  * The version the caller believes the pointer names (null for none); a stale one is a 409.
  *
@@ -165,6 +265,12 @@ export type PriceSheet = components['schemas']['PriceSheet'];
  */
 export type PromoteRequest = components['schemas']['PromoteRequest'];
 /**
+ * The `PromptChecks` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type PromptChecks = components['schemas']['PromptChecks'];
+/**
  * Whether the SSM parameter of a pointer names what the pointer names.
  *
  * @public
@@ -249,6 +355,87 @@ export type VersionCost = components['schemas']['VersionCost'];
  * @public
  */
 export type VersionStatus = components['schemas']['VersionStatus'];
+/**
+ * What `ApproveRequest` (POST /approvals/{id}/approve) takes.
+ *
+ * @public
+ */
+export type ApproveRequestParams = {
+  path: operations['ApproveRequest']['parameters']['path'];
+  body: NonNullable<
+    operations['ApproveRequest']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `ApproveRequest` answers with 200.
+ *
+ * @public
+ */
+export type ApproveRequestResult =
+  operations['ApproveRequest']['responses'][200]['content']['application/json'];
+/**
+ * What `CancelRequest` (POST /approvals/{id}/cancel) takes.
+ *
+ * @public
+ */
+export type CancelRequestParams = {
+  path: operations['CancelRequest']['parameters']['path'];
+  body: NonNullable<
+    operations['CancelRequest']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `CancelRequest` answers with 200.
+ *
+ * @public
+ */
+export type CancelRequestResult =
+  operations['CancelRequest']['responses'][200]['content']['application/json'];
+/**
+ * What `GetApprovalRequest` (GET /approvals/{id}) takes.
+ *
+ * @public
+ */
+export type GetApprovalRequestParams = {
+  path: operations['GetApprovalRequest']['parameters']['path'];
+};
+/**
+ * What `GetApprovalRequest` answers with 200.
+ *
+ * @public
+ */
+export type GetApprovalRequestResult =
+  operations['GetApprovalRequest']['responses'][200]['content']['application/json'];
+/**
+ * What `GetEvaluationRun` (GET /models/{model}/evaluations/{runId}) takes.
+ *
+ * @public
+ */
+export type GetEvaluationRunParams = {
+  path: operations['GetEvaluationRun']['parameters']['path'];
+};
+/**
+ * What `GetEvaluationRun` answers with 200.
+ *
+ * @public
+ */
+export type GetEvaluationRunResult =
+  operations['GetEvaluationRun']['responses'][200]['content']['application/json'];
+/**
+ * What `GetEvaluationSuite` (GET /models/{model}/evaluation-suite) takes.
+ *
+ * @public
+ */
+export type GetEvaluationSuiteParams = {
+  path: operations['GetEvaluationSuite']['parameters']['path'];
+};
+/**
+ * What `GetEvaluationSuite` answers with 200.
+ *
+ * @public
+ */
+export type GetEvaluationSuiteResult =
+  operations['GetEvaluationSuite']['responses'][200]['content']['application/json'];
 /**
  * What `GetGovernanceReport` (GET /report) takes.
  *
@@ -416,6 +603,37 @@ export type ImportVersionParams = {
 export type ImportVersionResult =
   operations['ImportVersion']['responses'][202]['content']['application/json'];
 /**
+ * What `ListApprovalRequests` (GET /approvals) takes.
+ *
+ * @public
+ */
+export type ListApprovalRequestsParams = {
+  query?: operations['ListApprovalRequests']['parameters']['query'];
+};
+/**
+ * What `ListApprovalRequests` answers with 200.
+ *
+ * @public
+ */
+export type ListApprovalRequestsResult =
+  operations['ListApprovalRequests']['responses'][200]['content']['application/json'];
+/**
+ * What `ListEvaluationRuns` (GET /models/{model}/evaluations) takes.
+ *
+ * @public
+ */
+export type ListEvaluationRunsParams = {
+  path: operations['ListEvaluationRuns']['parameters']['path'];
+  query?: operations['ListEvaluationRuns']['parameters']['query'];
+};
+/**
+ * What `ListEvaluationRuns` answers with 200.
+ *
+ * @public
+ */
+export type ListEvaluationRunsResult =
+  operations['ListEvaluationRuns']['responses'][200]['content']['application/json'];
+/**
  * What `PromoteVersion` (POST /models/{model}/aliases/{alias}) takes.
  *
  * @public
@@ -427,12 +645,49 @@ export type PromoteVersionParams = {
   >['content']['application/json'];
 };
 /**
- * What `PromoteVersion` answers with 200.
+ * What `PromoteVersion` answers with 200 or 202.
  *
  * @public
  */
 export type PromoteVersionResult =
-  operations['PromoteVersion']['responses'][200]['content']['application/json'];
+  | operations['PromoteVersion']['responses'][200]['content']['application/json']
+  | operations['PromoteVersion']['responses'][202]['content']['application/json'];
+/**
+ * What `PutEvaluationSuite` (PUT /models/{model}/evaluation-suite) takes.
+ *
+ * @public
+ */
+export type PutEvaluationSuiteParams = {
+  path: operations['PutEvaluationSuite']['parameters']['path'];
+  body: NonNullable<
+    operations['PutEvaluationSuite']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `PutEvaluationSuite` answers with 200.
+ *
+ * @public
+ */
+export type PutEvaluationSuiteResult =
+  operations['PutEvaluationSuite']['responses'][200]['content']['application/json'];
+/**
+ * What `RejectRequest` (POST /approvals/{id}/reject) takes.
+ *
+ * @public
+ */
+export type RejectRequestParams = {
+  path: operations['RejectRequest']['parameters']['path'];
+  body: NonNullable<
+    operations['RejectRequest']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `RejectRequest` answers with 200.
+ *
+ * @public
+ */
+export type RejectRequestResult =
+  operations['RejectRequest']['responses'][200]['content']['application/json'];
 /**
  * What `RetireVersion` (POST /models/{model}/versions/{version}/retire) takes.
  *
@@ -463,12 +718,13 @@ export type RollbackPointerParams = {
   >['content']['application/json'];
 };
 /**
- * What `RollbackPointer` answers with 200.
+ * What `RollbackPointer` answers with 200 or 202.
  *
  * @public
  */
 export type RollbackPointerResult =
-  operations['RollbackPointer']['responses'][200]['content']['application/json'];
+  | operations['RollbackPointer']['responses'][200]['content']['application/json']
+  | operations['RollbackPointer']['responses'][202]['content']['application/json'];
 /**
  * What `SearchModels` (GET /models) takes.
  *
@@ -484,6 +740,24 @@ export type SearchModelsParams = {
  */
 export type SearchModelsResult =
   operations['SearchModels']['responses'][200]['content']['application/json'];
+/**
+ * What `StartEvaluation` (POST /models/{model}/versions/{version}/evaluations) takes.
+ *
+ * @public
+ */
+export type StartEvaluationParams = {
+  path: operations['StartEvaluation']['parameters']['path'];
+  body: NonNullable<
+    operations['StartEvaluation']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `StartEvaluation` answers with 202.
+ *
+ * @public
+ */
+export type StartEvaluationResult =
+  operations['StartEvaluation']['responses'][202]['content']['application/json'];
 /**
  * What `ValidateArtifacts` (POST /validate) takes.
  *

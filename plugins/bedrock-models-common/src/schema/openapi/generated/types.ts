@@ -276,6 +276,156 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Approval requests, newest first; `mine=decide` lists those the caller may decide on. */
+    get: operations['ListApprovalRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GetApprovalRequest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Approve a pending request (never your own). The approval that satisfies its rule moves the pointer, in one transaction that checks the pointer has not moved since the request (else 409, nothing moves). */
+    post: operations['ApproveRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RejectRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Withdraw a pending request (its requester, or an admin). */
+    post: operations['CancelRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/evaluation-suite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GetEvaluationSuite'];
+    /** @description Replace the model's evaluation prompts (its owners and the portal admins). */
+    put: operations['PutEvaluationSuite'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Evaluation runs of a model, newest first, optionally of one version. */
+    get: operations['ListEvaluationRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/evaluations/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GetEvaluationRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/versions/{version}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime. */
+    post: operations['StartEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -405,6 +555,13 @@ export interface components {
       region: string;
       /** @description Position in the pointer's history, 1, 2, 3 ... */
       seq: number;
+      /** @description The approval request the move carried out. */
+      approvalRequestId?: string;
+      /** @description Who asked for the move, when someone else approved it. */
+      requestedBy?: string;
+      approvedBy?: string[];
+      /** @description An owner rolled back without the approval a rule asks for. */
+      emergency?: boolean;
     };
     /** @description Whether the SSM parameter of a pointer names what the pointer names. */
     PublishState: {
@@ -672,6 +829,14 @@ export interface components {
       published: boolean;
       dryRun: boolean;
       outboxId?: number;
+      /** @description What the move went ahead despite (an evaluation gate that warns). */
+      warnings?: string[];
+      /** @description The approval rule that covers this move, if one does (a dry run shows it). */
+      approvalRule?: components['schemas']['ApprovalRule'];
+      /** @description Whether the real move would become an approval request. */
+      needsApproval?: boolean;
+      /** @description The evaluation gate's view of the candidate (a dry run shows it). */
+      evaluation?: components['schemas']['EvaluationGateView'];
     };
     RetireRequest: {
       reason: components['schemas']['Reason'];
@@ -686,6 +851,154 @@ export interface components {
       /** Format: date-time */
       at: string;
       version: number | null;
+    };
+    ApprovalRule: {
+      aliases: string[];
+      classifications: string[];
+      approvals: number;
+      /** @description `owners` (the model's owners) and group or user entity refs. */
+      approvers: string[];
+      allowEmergencyRollback: boolean;
+      expiryHours: number;
+    };
+    ApprovalDecision: {
+      actor: string;
+      /** @enum {string} */
+      decision: 'approve' | 'reject' | 'cancel' | 'expire' | 'stale';
+      reason: string;
+      /** Format: date-time */
+      at: string;
+    };
+    ApprovalRequest: {
+      id: string;
+      modelName: string;
+      alias: string;
+      region: string;
+      /** @enum {string} */
+      kind: 'promote' | 'rollback';
+      targetVersion: number;
+      fromVersion: number | null;
+      /** @description The pointer's revision when the request was made; it moves only if still so. */
+      pointerRevision: number;
+      requestedBy: string;
+      reason: string;
+      /** @enum {string} */
+      status:
+        | 'pending'
+        | 'approved'
+        | 'rejected'
+        | 'expired'
+        | 'cancelled'
+        | 'stale';
+      rule: components['schemas']['ApprovalRule'];
+      decisions: components['schemas']['ApprovalDecision'][];
+      /** @description The history entry of the move, once approved. */
+      moveId?: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      /** @description Whether the caller may approve or reject it. */
+      mayDecide?: boolean;
+    };
+    ApprovalRequestResponse: {
+      approvalRequest: components['schemas']['ApprovalRequest'];
+    };
+    ApprovalList: {
+      items: components['schemas']['ApprovalRequest'][];
+    };
+    DecisionRequest: {
+      reason: components['schemas']['Reason'];
+    };
+    DecisionResponse: {
+      approvalRequest: components['schemas']['ApprovalRequest'];
+      /** @description The move, when this approval completed the request. */
+      move?: components['schemas']['PointerMoveResponse'];
+    };
+    PromptChecks: {
+      mustContain?: string[];
+      mustMatch?: string;
+      mustNotContain?: string[];
+      maxLatencyMs?: number;
+      maxOutputTokens?: number;
+    };
+    EvaluationPrompt: {
+      id: string;
+      prompt: string;
+      checks: components['schemas']['PromptChecks'];
+      /** @description Most tokens the model may answer with (default 256). */
+      maxTokens?: number;
+    };
+    EvaluationSuite: {
+      modelName: string;
+      prompts: components['schemas']['EvaluationPrompt'][];
+      updatedBy?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+    };
+    EvaluationSuiteRequest: {
+      prompts: components['schemas']['EvaluationPrompt'][];
+    };
+    EvaluationResult: {
+      promptId: string;
+      prompt: string;
+      output: string;
+      latencyMs: number;
+      inputTokens?: number;
+      outputTokens?: number;
+      /** @description The call met a cold start; its latency is not held against the version. */
+      coldStart: boolean;
+      passed: boolean;
+      failures: string[];
+    };
+    EvaluationRun: {
+      id: string;
+      modelName: string;
+      version: number;
+      region: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'passed' | 'failed' | 'error';
+      startedBy: string;
+      /** @description The run of the version an alias named, side by side. */
+      comparedRunId?: string;
+      prompts?: number;
+      passed?: number;
+      passRate?: number;
+      p50LatencyMs?: number;
+      p95LatencyMs?: number;
+      coldStarts?: number;
+      error?: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt?: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      results?: components['schemas']['EvaluationResult'][];
+    };
+    EvaluationRunList: {
+      items: components['schemas']['EvaluationRun'][];
+    };
+    EvaluationStartRequest: {
+      region: string;
+      /** @description Also run the suite on the version this alias names in the Region, side by side. */
+      compareWithAlias?: string;
+    };
+    EvaluationStartResponse: {
+      run: components['schemas']['EvaluationRun'];
+      comparison?: components['schemas']['EvaluationRun'];
+    };
+    EvaluationGateView: {
+      /** @enum {string} */
+      mode: 'block' | 'warn' | 'ignore';
+      minPassRate?: number;
+      /** @enum {string} */
+      verdict: 'pass' | 'warn' | 'block';
+      message?: string;
+      candidate?: components['schemas']['EvaluationRun'];
+      current?: components['schemas']['EvaluationRun'];
     };
   };
   responses: {
@@ -703,6 +1016,8 @@ export interface components {
     model: string;
     alias: string;
     version: string;
+    approvalId: string;
+    modelQuery: string;
   };
   requestBodies: never;
   headers: never;
@@ -1113,6 +1428,15 @@ export interface operations {
           'application/json': components['schemas']['PointerMoveResponse'];
         };
       };
+      /** @description The move needs approval; the request that now waits for it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestResponse'];
+        };
+      };
       default: components['responses']['Error'];
     };
   };
@@ -1139,6 +1463,277 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PointerMoveResponse'];
+        };
+      };
+      /** @description The move needs approval; the request that now waits for it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequestResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListApprovalRequests: {
+    parameters: {
+      query?: {
+        status?:
+          | 'pending'
+          | 'approved'
+          | 'rejected'
+          | 'expired'
+          | 'cancelled'
+          | 'stale';
+        model?: components['parameters']['modelQuery'];
+        mine?: 'decide' | 'requested';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The requests. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetApprovalRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['approvalId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The request, with every decision on it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalRequest'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ApproveRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['approvalId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description The request as it is now, and the move if this approval made it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RejectRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['approvalId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description The request, rejected. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CancelRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['approvalId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description The request, cancelled. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetEvaluationSuite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The model's prompts and their checks (none yet is an empty list). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSuite'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  PutEvaluationSuite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationSuiteRequest'];
+      };
+    };
+    responses: {
+      /** @description The suite as saved. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationSuite'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListEvaluationRuns: {
+    parameters: {
+      query?: {
+        version?: string;
+      };
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The runs (without each prompt's result). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRunList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetEvaluationRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run with each prompt's result. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationRun'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  StartEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+        version: components['parameters']['version'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EvaluationStartRequest'];
+      };
+    };
+    responses: {
+      /** @description The queued runs. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationStartResponse'];
         };
       };
       default: components['responses']['Error'];
