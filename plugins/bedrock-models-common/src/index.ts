@@ -6,7 +6,7 @@
 
 export * from './constants';
 export { checkModelName } from './domain/modelName';
-export { parseS3Uri } from './domain/s3Uri';
+export { parseS3Uri, S3_URI_FORM_PATTERN } from './domain/s3Uri';
 export type { S3Location } from './domain/s3Uri';
 export type { VersionRef } from './domain/registryTypes';
 export {
@@ -49,9 +49,20 @@ export type {
   ValidationReport,
 } from './domain/artifactValidation';
 export * from './domain/costArithmetic';
+export {
+  estimateImportDuration,
+  formatEstimate,
+} from './domain/importDuration';
+export type { ImportDurationEstimate } from './domain/importDuration';
+export { architectureChangeWarnings } from './domain/architectureChange';
+export type { ProductionVersion } from './domain/architectureChange';
 export * from './events';
 export { governanceReportCsv } from './domain/governanceCsv';
-export { matchesReportFilters, servesProduction } from './domain/reportFilters';
+export {
+  isIdle,
+  matchesReportFilters,
+  servesProduction,
+} from './domain/reportFilters';
 export type { ReportFilters } from './domain/reportFilters';
 export { toCsv } from './domain/csv';
 export type { CsvValue } from './domain/csv';

@@ -221,6 +221,80 @@ describe('validateArtifacts', () => {
   });
 });
 
+describe('validateArtifacts against the model in production', () => {
+  const production = (
+    architecture: string | undefined,
+    region = 'us-east-1',
+  ) => ({
+    modelName: 'support-summarizer',
+    alias: 'production',
+    region,
+    version: 2,
+    architecture,
+  });
+
+  it('warns, without refusing, when the family differs from what production serves', () => {
+    const report = validateArtifacts(
+      input({ production: [production('mistral')] }),
+    );
+    expect(report.valid).toBe(true);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([
+      {
+        code: 'architecture-changed',
+        message:
+          "support-summarizer's production version (v2 in us-east-1) is a mistral model; these artifacts are llama (LlamaForCausalLM). Callers' prompts, chat template and token limits may not carry over: evaluate the new version before you promote it to production.",
+      },
+    ]);
+  });
+
+  it('stays quiet for the same family (in any letter case), an unknown one, or no production version', () => {
+    for (const served of [
+      [production('llama')],
+      [production('LLAMA')],
+      [production(undefined)],
+      [],
+    ]) {
+      expect(validateArtifacts(input({ production: served })).warnings).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('names every Region of a differing family in one warning, and each differing family apart', () => {
+    const warnings = validateArtifacts(
+      input({
+        production: [
+          production('mistral', 'us-east-1'),
+          { ...production('mistral', 'eu-central-1'), version: 3 },
+          production('qwen2', 'us-west-2'),
+          production('llama', 'us-east-2'),
+        ],
+      }),
+    ).warnings;
+    expect(warnings.map(w => w.code)).toEqual([
+      'architecture-changed',
+      'architecture-changed',
+    ]);
+    expect(warnings[0].message).toContain(
+      '(v2 in us-east-1, v3 in eu-central-1) is a mistral model',
+    );
+    expect(warnings[1].message).toContain('(v2 in us-west-2) is a qwen2 model');
+  });
+
+  it('does not compare what it could not detect', () => {
+    const report = validateArtifacts(
+      input({
+        listing: llamaListing({ config: { architectures: ['Unknown'] } }),
+        production: [production('mistral')],
+      }),
+    );
+    expect(report.warnings.map(w => w.code)).not.toContain(
+      'architecture-changed',
+    );
+  });
+});
+
 describe('estimateCustomModelUnits', () => {
   it.each([
     [1e9, 1],

@@ -5,6 +5,10 @@ import {
   MAX_IMPORT_CONTEXT_TOKENS,
   MAX_IMPORT_WEIGHT_BYTES,
 } from './importCapabilities';
+import {
+  architectureChangeWarnings,
+  ProductionVersion,
+} from './architectureChange';
 
 /** One object under the artifact prefix, named relative to it. */
 export type ArtifactObject = { name: string; sizeBytes: number };
@@ -39,6 +43,8 @@ export type ArtifactValidationInput = {
   dataResidency: Record<string, string[]>;
   /** Why the source may not be imported from (not an allowed folder for the owner); nothing was read then. */
   sourceProblem?: string;
+  /** What the model's production alias serves, when the import adds a version to an existing model. */
+  production?: readonly ProductionVersion[];
 };
 
 /** One problem, with what to do about it. */
@@ -315,6 +321,14 @@ export function validateArtifacts(
       );
     }
   }
+
+  warnings.push(
+    ...architectureChangeWarnings({
+      family: detected.family,
+      architecture: detected.architecture,
+      production: input.production ?? [],
+    }),
+  );
 
   return { valid: errors.length === 0, errors, warnings, detected };
 }

@@ -1,4 +1,4 @@
-import { parseS3Uri } from './s3Uri';
+import { parseS3Uri, S3_URI_FORM_PATTERN } from './s3Uri';
 
 describe('parseS3Uri', () => {
   it('splits bucket and prefix', () => {
@@ -67,4 +67,47 @@ describe('parseS3Uri', () => {
       });
     },
   );
+});
+
+describe('S3_URI_FORM_PATTERN', () => {
+  // JSON schema patterns are ECMA-262 regular expressions; ajv compiles them with the u flag.
+  const formAccepts = (uri: string) =>
+    uri.length <= 1024 && new RegExp(S3_URI_FORM_PATTERN, 'u').test(uri);
+
+  it.each([
+    's3://my-models/llama/v2/',
+    's3://my-models/',
+    "s3://my.models-1/Llama_3.1/v(2)/a-b!c*d'e/",
+    's3://abc/x/',
+    'https://my-models.s3.amazonaws.com/x/',
+    's3://my-models',
+    's3://My_Bucket/x/',
+    's3://ab/x/',
+    `s3://${'a'.repeat(64)}/x/`,
+    's3://-models/x/',
+    's3://models-/x/',
+    's3://my-models/weights.safetensors',
+    's3://my-models/llama//v2/',
+    's3://my-models/runs/date=2026-01-01/',
+    's3://my-models/a+b/',
+    's3://my-models/my model/',
+    's3://my-models/tab\there/',
+    's3://my-models/modèle/',
+    's3://my-models/ok/x=1',
+    's3://my-models/ok/\n/',
+    ' s3://my-models/x/',
+    's3://my-models/x/ ',
+  ])('agrees with parseS3Uri on %p', uri => {
+    expect(formAccepts(uri)).toBe('location' in parseS3Uri(uri));
+  });
+
+  it('agrees on the length limit, with maxLength 1024 beside it', () => {
+    for (const uri of [
+      `s3://my-models/${'a/'.repeat(504)}`,
+      `s3://my-models/${'a/'.repeat(510)}`,
+    ]) {
+      expect(formAccepts(uri)).toBe('location' in parseS3Uri(uri));
+    }
+    expect(formAccepts(`s3://my-models/${'a/'.repeat(504)}`)).toBe(true);
+  });
 });

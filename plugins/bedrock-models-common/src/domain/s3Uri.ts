@@ -11,6 +11,14 @@ const SEGMENT_CHARACTER = /[-!_*'().a-zA-Z0-9]/;
 const ALLOWED_CHARACTERS = "letters, digits and - ! _ * ' ( ) .";
 const MAX_URI_LENGTH = 1024;
 
+/**
+ * The rule of {@link parseS3Uri} as one JSON-schema `pattern` (with `maxLength: 1024`), for forms that
+ * can only say yes or no, such as a template's text field. The form's pattern must equal this (a test
+ * checks the template); `parseS3Uri`, which the backend runs, says what to fix.
+ */
+export const S3_URI_FORM_PATTERN =
+  "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/([-!_*'().a-zA-Z0-9]+/)*$";
+
 /** How a character appears in a message: quoted, with a name for the invisible ones. */
 function shown(character: string): string {
   if (character === ' ') return '" " (a space)';
