@@ -5,6 +5,7 @@
  */
 
 export { startEmulator } from './startEmulator';
+export { runCli } from './cli/runCli';
 export type { RunningEmulator } from './startEmulator';
 export type { EmulatorOptions } from './core/EmulatorOptions';
 export { DEFAULT_OPTIONS } from './core/EmulatorOptions';
