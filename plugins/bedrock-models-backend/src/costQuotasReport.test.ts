@@ -386,6 +386,7 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
       ],
       aliases: ['production', 'staging'],
       classifications: ['public', 'internal', 'confidential', 'phi'],
+      dataResidency: {},
       ssmParameterPrefix: '/bedrock-models',
       prices: {
         currency: 'USD',

@@ -14,7 +14,12 @@ import {
 } from '@bedrock-portal/bedrock-emulator';
 import request from 'supertest';
 import { OWNER, startImportBackend } from './__testUtils__/importTestBackend';
-import { memoryDb, TEST_ACCOUNT } from './__testUtils__/registryFixtures';
+import {
+  insertModel,
+  insertVersions,
+  memoryDb,
+  TEST_ACCOUNT,
+} from './__testUtils__/registryFixtures';
 import { emulatorSdk } from './__testUtils__/emulatorSdk';
 
 jest.setTimeout(120_000);
@@ -70,6 +75,14 @@ describe('artifact validation', () => {
         classification: 'internal',
         ...body,
       });
+
+  it('tells the form which Regions each classification may use', async () => {
+    const res = await request(backend.server)
+      .get(backend.api('/settings'))
+      .set('Authorization', backend.asAna);
+    expect(res.status).toBe(200);
+    expect(res.body.dataResidency).toEqual({ phi: ['us-east-1'] });
+  });
 
   it('reports a good set as valid, with what it detected', async () => {
     const uri = stageArtifactSet(
@@ -157,6 +170,81 @@ describe('artifact validation', () => {
     expect(region.body.error.message).toContain(
       'region: must be a managed Region (us-east-1, eu-central-1)',
     );
+  });
+});
+
+describe('artifact validation against the model in production', () => {
+  let emulator: RunningEmulator;
+  let backend: Awaited<ReturnType<typeof startImportBackend>>;
+  let llamaSet: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      port: 0,
+      quotas: { importedModelsPerRegion: 5, concurrentImportJobs: 1 },
+    });
+    const knex = memoryDb();
+    backend = await startImportBackend(knex, emulator);
+    // faq-bot serves a Mistral fine-tune (v1) in production in us-east-1; v2 is a Llama one.
+    await insertModel(knex, { name: 'faq-bot', owner: OWNER });
+    await insertVersions(knex, 'faq-bot', [
+      { number: 1, architecture: 'mistral' },
+      { number: 2, architecture: 'llama' },
+    ]);
+    const promoted = await request(backend.server)
+      .post(backend.api('/models/faq-bot/aliases/production'))
+      .set('Authorization', backend.asAna)
+      .send({ region: 'us-east-1', version: 1, reason: 'first release' });
+    expect(promoted.status).toBe(200);
+    llamaSet = stageArtifactSet(
+      emulator,
+      'ml-artifacts',
+      'llama/',
+      llama31_8bArtifacts(),
+    );
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await emulator.close();
+  });
+
+  const validate = (body: Record<string, unknown>) =>
+    request(backend.server)
+      .post(backend.api('/validate'))
+      .set('Authorization', backend.asAna)
+      .send({
+        s3Uri: llamaSet,
+        accountId: TEST_ACCOUNT,
+        region: 'us-east-1',
+        classification: 'internal',
+        ...body,
+      });
+
+  it("warns, and still passes, when the artifacts' family is not the production version's", async () => {
+    const res = await validate({ modelName: 'faq-bot' });
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(true);
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'architecture-changed',
+        message:
+          "faq-bot's production version (v1 in us-east-1) is a mistral model; these artifacts are llama (LlamaForCausalLM). Callers' prompts, chat template and token limits may not carry over: evaluate the new version before you promote it to production.",
+      },
+    ]);
+  });
+
+  it('says nothing of architecture for a new model, or without the model name', async () => {
+    for (const body of [{ modelName: 'brand-new-model' }, {}]) {
+      const res = await validate(body);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ valid: true, warnings: [] });
+    }
+  });
+
+  it('refuses a model name the portal would never have, saying why', async () => {
+    const res = await validate({ modelName: 'Faq Bot' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid body: modelName: /);
   });
 });
 

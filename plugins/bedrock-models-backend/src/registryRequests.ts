@@ -275,10 +275,22 @@ const ownerRef = z
     }
   });
 
+/** A model name in a body, by the portal's naming rule. */
+const modelNameField = z.string().superRefine((name, ctx) => {
+  const problems = checkModelName(name);
+  if (problems.length > 0) {
+    ctx.addIssue({ code: 'custom', message: problems.join(' ') });
+  }
+});
+
 /** Body of `POST /validate`. */
 export function validateBody(config: RegistryConfig) {
   return z
-    .strictObject({ ...artifactFields(config), owner: ownerRef.optional() })
+    .strictObject({
+      ...artifactFields(config),
+      owner: ownerRef.optional(),
+      modelName: modelNameField.optional(),
+    })
     .superRefine(regionOfAccount(config));
 }
 

@@ -198,6 +198,7 @@ function corpus(s3Uri: string): Case[] {
         region: ['eu-central-1x', 'us-west-2'],
         classification: ['secret'],
         owner: ['nobody', 'component:default/x', 3],
+        modelName: ['Bad Name', '', 'x'.repeat(51), 7, null],
       },
     ),
     ...fieldVariants(

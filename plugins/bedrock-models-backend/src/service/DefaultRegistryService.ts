@@ -94,6 +94,7 @@ export class DefaultRegistryService implements RegistryService {
       })),
       aliases: config.aliases,
       classifications: config.classifications,
+      dataResidency: config.dataResidency,
       ssmParameterPrefix: config.ssmParameterPrefix,
       prices: config.pricing,
     };

@@ -12,6 +12,7 @@ import {
   ImportVersionRequest,
   ImportVersionResponse,
   parseS3Uri,
+  ProductionVersion,
   ValidateArtifactsRequest,
   validateArtifacts,
   ValidationReport,
@@ -21,6 +22,7 @@ import { ArtifactReader } from '../aws/ArtifactReader';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { ImportRequestRecord, ImportStore } from '../database/ImportStore';
 import { ModelStore } from '../database/ModelStore';
+import { PointerStore } from '../database/PointerStore';
 import { QuotaService } from './QuotaService';
 import { ImportJobStarter } from './ImportJobStarter';
 import { RegistryChanges } from './RegistryChanges';
@@ -73,6 +75,7 @@ export class ImportService {
       artifacts: ArtifactReader;
       quotas: QuotaService;
       models: ModelStore;
+      pointers: PointerStore;
       imports: ImportStore;
       starter: ImportJobStarter;
       catalog: CatalogService;
@@ -84,7 +87,8 @@ export class ImportService {
 
   /**
    * Reports every problem of an artifact set: the source must be one the owner may import from (else
-   * nothing is read), then the artifacts, quota headroom and residency policy.
+   * nothing is read), then the artifacts, quota headroom and residency policy; for a version of an
+   * existing model (`modelName`), a change of architecture from what its production alias serves.
    */
   async validate(
     request: ValidateArtifactsRequest & { owner: string },
@@ -97,7 +101,7 @@ export class ImportService {
       ownerRef: request.owner,
       rules: this.deps.config.sources,
     });
-    const [listing, quotas] = await Promise.all([
+    const [listing, quotas, production] = await Promise.all([
       source.allowed
         ? this.deps.artifacts.read(
             parsed.location,
@@ -106,6 +110,7 @@ export class ImportService {
           )
         : { objects: [] },
       this.deps.quotas.report(request.accountId, request.region),
+      request.modelName ? this.productionOf(request.modelName) : [],
     ]);
     const quotasKnown =
       quotas.importedModels.limit !== undefined &&
@@ -123,7 +128,26 @@ export class ImportService {
           }
         : undefined,
       dataResidency: this.deps.config.dataResidency,
+      production,
     });
+  }
+
+  /** The versions a model's production alias (the first configured alias) names, in every Region. */
+  private async productionOf(modelName: string): Promise<ProductionVersion[]> {
+    const alias = this.deps.config.aliases[0];
+    const [pointers, versions] = await Promise.all([
+      this.deps.pointers.listPointers(modelName),
+      this.deps.models.listVersions(modelName),
+    ]);
+    return pointers
+      .filter(p => p.alias === alias)
+      .map(p => ({
+        modelName,
+        alias,
+        region: p.region,
+        version: p.version,
+        architecture: versions.find(v => v.number === p.version)?.architecture,
+      }));
   }
 
   private hashes(

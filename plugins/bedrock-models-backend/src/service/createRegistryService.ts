@@ -153,6 +153,7 @@ export function createRegistryService(deps: {
       artifacts: aws.artifacts,
       quotas,
       models: stores.models,
+      pointers: stores.pointers,
       imports: stores.imports,
       starter,
       catalog: deps.catalog,

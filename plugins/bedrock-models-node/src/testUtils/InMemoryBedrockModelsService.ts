@@ -41,6 +41,7 @@ import {
   rollbackTarget,
   SearchModelsQuery,
   ValidateArtifactsRequest,
+  ProductionVersion,
   validateArtifacts as checkArtifacts,
   ValidationReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -119,7 +120,11 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
   private readonly now: () => number;
 
   constructor(private readonly options: BedrockModelsServiceMockOptions = {}) {
-    this.settings = { ...DEFAULT_MOCK_SETTINGS, ...options.settings };
+    this.settings = {
+      ...DEFAULT_MOCK_SETTINGS,
+      dataResidency: options.dataResidency ?? {},
+      ...options.settings,
+    };
     for (const model of options.models ?? []) {
       this.models.set(model.name, { ...model });
     }
@@ -748,7 +753,24 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
       sourceProblem: source.allowed ? undefined : source.problem,
       quotas,
       dataResidency: this.options.dataResidency ?? {},
+      production: request.modelName ? this.productionOf(request.modelName) : [],
     });
+  }
+
+  /** What the model's production alias (the first alias) names, with each version's architecture. */
+  private productionOf(modelName: string): ProductionVersion[] {
+    const alias = this.settings.aliases[0];
+    return this.pointersOf(modelName)
+      .filter(p => p.alias === alias)
+      .map(p => ({
+        modelName,
+        alias,
+        region: p.region,
+        version: p.version,
+        architecture: this.versionsOf(modelName).find(
+          v => v.number === p.version,
+        )?.architecture,
+      }));
   }
 
   private quotasIn(accountId: string, region: string) {
@@ -796,6 +818,11 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
           ', ',
         )}`,
       );
+    }
+    // Only validation names the model in its body (an import has it in the path).
+    const modelName = (request as { modelName?: string }).modelName;
+    if (modelName !== undefined && checkModelName(modelName).length > 0) {
+      problems.push(`modelName: ${checkModelName(modelName).join(' ')}`);
     }
     if (problems.length > 0) {
       throw await bedrockModelsResponseError(

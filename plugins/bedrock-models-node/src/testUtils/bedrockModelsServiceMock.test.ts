@@ -358,6 +358,46 @@ describe('bedrockModelsServiceMock', () => {
     });
   });
 
+  it('warns, as the backend does, when the artifacts are not of the family production serves', async () => {
+    const service = registry({
+      versions: [{ ...ready(1), architecture: 'mistral' }, ready(2)],
+      dataResidency: { phi: ['us-east-1'] },
+    });
+    await service.promoteVersion(promote(1), as(OWNER));
+    const check = (modelName?: string) =>
+      service.validateArtifacts(
+        {
+          s3Uri: 's3://ml-artifacts/support-ml/v3/',
+          accountId: ACCOUNT,
+          region: 'us-east-1',
+          classification: 'internal',
+          modelName,
+        },
+        as(OWNER),
+      );
+
+    const report = await check(model.name);
+    expect(report.valid).toBe(true);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'architecture-changed',
+        message: expect.stringContaining(
+          "support-summarizer's production version (v1 in us-east-1) is a mistral model",
+        ),
+      }),
+    ]);
+    expect((await check()).warnings).toEqual([]);
+    expect((await check('new-model')).warnings).toEqual([]);
+    await expect(check('Bad Name')).rejects.toMatchObject({
+      statusCode: 400,
+      cause: { message: expect.stringMatching(/^Invalid body: modelName: /) },
+    });
+    // The settings carry the residency rules the form offers Regions by.
+    expect((await service.getSettings(as(OWNER))).dataResidency).toEqual({
+      phi: ['us-east-1'],
+    });
+  });
+
   it('refuses to retire a version a pointer names, and retires it once none does', async () => {
     const service = registry();
     await service.promoteVersion(promote(1), as(OWNER));

@@ -689,6 +689,12 @@ export const spec = {
             description:
               "The owner the import would have (a new model's, or the existing model's); the allowed sources depend on it. Defaults to the caller.",
           },
+          modelName: {
+            type: 'string',
+            maxLength: 50,
+            description:
+              'The model the version would join, when it exists: the report then warns (`architecture-changed`) if its production version is of another architecture family.',
+          },
         },
       },
       ValidationProblem: {
@@ -1280,6 +1286,17 @@ export const spec = {
               type: 'string',
             },
             description: 'From least to most sensitive.',
+          },
+          dataResidency: {
+            type: 'object',
+            description:
+              'Classification -> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region.',
+            additionalProperties: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
           },
           ssmParameterPrefix: {
             type: 'string',

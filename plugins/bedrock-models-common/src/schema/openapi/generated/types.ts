@@ -625,6 +625,8 @@ export interface components {
       classification: string;
       /** @description The owner the import would have (a new model's, or the existing model's); the allowed sources depend on it. Defaults to the caller. */
       owner?: string;
+      /** @description The model the version would join, when it exists: the report then warns (`architecture-changed`) if its production version is of another architecture family. */
+      modelName?: string;
     };
     ValidationProblem: {
       /** @description Stable machine-readable code, e.g. `missing-config`. */
@@ -800,6 +802,10 @@ export interface components {
       aliases: string[];
       /** @description From least to most sensitive. */
       classifications: string[];
+      /** @description Classification -> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region. */
+      dataResidency?: {
+        [key: string]: string[];
+      };
       ssmParameterPrefix: string;
       prices: components['schemas']['PriceSheet'] & {
         alwaysOnHourly: {
