@@ -173,7 +173,7 @@ ${operationsOf(spec)
   .map(
     op =>
       `${doc(
-        `What \`${op.id}\` (${op.method.toUpperCase()} ${op.path}) takes.`,
+        `What \`${op.id}\` (\`${op.method.toUpperCase()} ${op.path}\`) takes.`,
       )}export type ${op.id}Params = ${requestType(op)};\n${doc(
         `What \`${op.id}\` answers with ${op.successes
           .map(x => x.status)
@@ -204,7 +204,7 @@ function clientFile(spec: Spec): string {
       !op.params.query.some(p => p.required) &&
       !op.params.header.some(p => p.required);
     return `  ${doc(
-      op.description ?? `${op.method.toUpperCase()} ${op.path}`,
+      op.description ?? `\`${op.method.toUpperCase()} ${op.path}\``,
       '',
     ).replace(/\n \*\n \* \n/, '\n')}  async ${name}(
     ${usesRequest ? 'request' : '_request'}: ${op.id}Params${
@@ -342,6 +342,17 @@ export const createOpenApiRouter = async (
 `;
 }
 
+/** Gives openapi-typescript's top-level declarations (paths, components, operations...) a doc and a release tag. */
+function tagTopLevelTypes(types: string): string {
+  return types.replace(
+    /^export (interface|type) (\S+)/gm,
+    (_, kind, name) =>
+      `${doc(
+        `\`${name}\` of the bedrock-models API, as openapi-typescript writes it.`,
+      )}export ${kind} ${name}`,
+  );
+}
+
 async function format(file: string, text: string): Promise<string> {
   const config = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(text, { ...config, filepath: file });
@@ -355,7 +366,7 @@ async function main() {
     await openapiTS(source, { alphabetize: false, exportType: false }),
   );
   const files: Record<string, string> = {
-    [path.join(COMMON_OUT, 'types.ts')]: `${HEADER}${types}`,
+    [path.join(COMMON_OUT, 'types.ts')]: `${HEADER}${tagTopLevelTypes(types)}`,
     [path.join(COMMON_OUT, 'models.ts')]: modelsFile(spec),
     [path.join(COMMON_OUT, 'DefaultApiClient.ts')]: clientFile(spec),
     [path.join(COMMON_OUT, 'index.ts')]: `${HEADER}export type * from './types';

@@ -11,7 +11,11 @@ import { EmulatorContext } from './core/EmulatorService';
 import { createServices } from './services';
 import { seedDemo } from './seed/seedDemo';
 
-/** A running emulator. */
+/**
+ * A running emulator.
+ *
+ * @public
+ */
 export type RunningEmulator = {
   /** Base URL to give SDK clients as `endpoint`, e.g. `http://127.0.0.1:4599`. */
   endpoint: string;
@@ -26,6 +30,8 @@ export type RunningEmulator = {
 /**
  * Starts the emulator: one HTTP server for every emulated service. Tests pass `{ port: 0 }`
  * for an ephemeral port and read `endpoint`.
+ *
+ * @public
  */
 export async function startEmulator(
   partial: Partial<EmulatorOptions> = {},

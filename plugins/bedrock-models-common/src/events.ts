@@ -1,7 +1,15 @@
-/** Events-service topic on which the registry announces every change (for the catalog module). */
+/**
+ * Events-service topic on which the registry announces every change (for the catalog module).
+ *
+ * @public
+ */
 export const BEDROCK_MODELS_EVENT_TOPIC = 'bedrock-models.changes';
 
-/** What a registry change event carries: enough to refresh the affected entities. */
+/**
+ * What a registry change event carries: enough to refresh the affected entities.
+ *
+ * @public
+ */
 export type BedrockModelsChangeEvent =
   | {
       kind: 'pointer-moved';

@@ -16,7 +16,11 @@ import {
   validatePortalSetting,
 } from './scaffolder/portalSettingPickerField';
 
-/** Route of the Bedrock models page in apps on the legacy frontend system. */
+/**
+ * Route of the Bedrock models page in apps on the legacy frontend system.
+ *
+ * @public
+ */
 export const legacyRootRouteRef = createRouteRef({ id: 'bedrock-models' });
 
 /**
@@ -94,6 +98,8 @@ export const BedrockModelsSettingPickerFieldExtension =
     }),
   );
 
+export type { PortalSettingPickerOptions } from './scaffolder/PortalSettingPicker';
+export type { SettingList } from './scaffolder/settingChoices';
 export { bedrockModelsApiRef } from './api/BedrockModelsApi';
 export type { BedrockModelsApi } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 export { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';

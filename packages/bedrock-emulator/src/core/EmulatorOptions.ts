@@ -1,6 +1,10 @@
 import { FaultRule } from './FaultInjector';
 
-/** Everything that shapes an emulator run; `resolveOptions` fills in the defaults. */
+/**
+ * Everything that shapes an emulator run; `resolveOptions` fills in the defaults.
+ *
+ * @public
+ */
 export type EmulatorOptions = {
   /** TCP port; 0 picks a free one. */
   port: number;
@@ -36,7 +40,11 @@ export type EmulatorOptions = {
   faultSeed: number;
 };
 
-/** The defaults: AWS-like durations and the default quotas of a new account. */
+/**
+ * The defaults: AWS-like durations and the default quotas of a new account.
+ *
+ * @public
+ */
 export const DEFAULT_OPTIONS: EmulatorOptions = {
   port: 4599,
   host: '127.0.0.1',

@@ -1,4 +1,8 @@
-/** A fault to inject into matching calls. Rates are probabilities between 0 and 1. */
+/**
+ * A fault to inject into matching calls. Rates are probabilities between 0 and 1.
+ *
+ * @public
+ */
 export type FaultRule = {
   /** Service name (bedrock, bedrock-runtime, s3, ssm, servicequotas, cloudwatch); all when absent. */
   service?: string;

@@ -1,4 +1,8 @@
-/** What a SigV4 `Authorization` header says about the request it signs. */
+/**
+ * What a SigV4 `Authorization` header says about the request it signs.
+ *
+ * @public
+ */
 export type SigV4Scope = {
   accessKeyId: string;
   /** The credential date, `YYYYMMDD`. */
@@ -14,6 +18,8 @@ const SCOPE_PATTERN =
 /**
  * Reads the credential scope of a SigV4 `Authorization` header. Signatures are not verified:
  * the emulator accepts any credentials, but needs the scope to route and to keep state per Region.
+ *
+ * @public
  */
 export function readSigV4Scope(
   authorization: string | undefined,

@@ -1,6 +1,10 @@
 import { S3Store } from '../services/s3/S3Store';
 
-/** Files of one model's artifact set, by path below its S3 prefix. */
+/**
+ * Files of one model's artifact set, by path below its S3 prefix.
+ *
+ * @public
+ */
 export type ArtifactSet = {
   files: Record<string, string | Buffer>;
   /** Object metadata per file, e.g. `emulated-size` for tiny weights standing in for big ones. */
@@ -59,7 +63,11 @@ function weights(
   return { files, metadata };
 }
 
-/** A Llama 3.1 8B Instruct fine-tune (16 GB of bf16 weights, 128K context, chat template). */
+/**
+ * A Llama 3.1 8B Instruct fine-tune (16 GB of bf16 weights, 128K context, chat template).
+ *
+ * @public
+ */
 export function llama31_8bArtifacts(
   overrides: Record<string, unknown> = {},
 ): ArtifactSet {
@@ -100,7 +108,11 @@ export function llama31_8bArtifacts(
   };
 }
 
-/** A Mistral 7B Instruct v0.3 fine-tune (14.5 GB, 32K context, chat template, tokenizer.model). */
+/**
+ * A Mistral 7B Instruct v0.3 fine-tune (14.5 GB, 32K context, chat template, tokenizer.model).
+ *
+ * @public
+ */
 export function mistral7bArtifacts(): ArtifactSet {
   const w = weights(3, 14_500_000_000);
   return {
@@ -130,7 +142,11 @@ export function mistral7bArtifacts(): ArtifactSet {
   };
 }
 
-/** A Qwen2.5 7B Instruct fine-tune: chat over InvokeModel, but no Converse (as AWS documents). */
+/**
+ * A Qwen2.5 7B Instruct fine-tune: chat over InvokeModel, but no Converse (as AWS documents).
+ *
+ * @public
+ */
 export function qwen25_7bArtifacts(): ArtifactSet {
   const w = weights(4, 15_230_000_000);
   return {
@@ -161,7 +177,11 @@ export function qwen25_7bArtifacts(): ArtifactSet {
   };
 }
 
-/** A broken set: the tokenizer files were never uploaded, so an import fails. */
+/**
+ * A broken set: the tokenizer files were never uploaded, so an import fails.
+ *
+ * @public
+ */
 export function brokenArtifacts(): ArtifactSet {
   const set = llama31_8bArtifacts();
   delete set.files['tokenizer.json'];

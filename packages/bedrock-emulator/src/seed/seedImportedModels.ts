@@ -9,6 +9,8 @@ const PORTAL_TAG_PREFIX = 'bedrock-models.io';
  * Fills a running emulator with many already-imported models, spread round-robin over Regions (for
  * discovery benchmarks). Every other model carries the portal's tags (model `fleet-<n % models>`,
  * a version, an owner); the rest look imported by hand. Returns how many were made per Region.
+ *
+ * @public
  */
 export function seedImportedModels(
   emulator: RunningEmulator,

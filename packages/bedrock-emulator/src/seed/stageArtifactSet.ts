@@ -5,6 +5,8 @@ import { ArtifactSet, stageArtifacts } from './artifactSets';
 /**
  * Puts an artifact set under `s3://<bucket>/<prefix>` of a running emulator, creating the bucket
  * (in the emulator's default account and the given Region) when needed. Returns the S3 URI.
+ *
+ * @public
  */
 export function stageArtifactSet(
   emulator: RunningEmulator,

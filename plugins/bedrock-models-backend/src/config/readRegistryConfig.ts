@@ -9,7 +9,11 @@ import {
   PriceSheet,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
-/** The registry's settings, read and checked once at start-up. */
+/**
+ * The registry's settings, read and checked once at start-up.
+ *
+ * @public
+ */
 export type RegistryConfig = {
   accounts: Array<{
     accountId: string;
@@ -54,7 +58,11 @@ export type RegistryConfig = {
 const ALIAS_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-/** Reads `bedrockModels` config, failing start-up with what to fix when it is wrong. */
+/**
+ * Reads `bedrockModels` config, failing start-up with what to fix when it is wrong.
+ *
+ * @public
+ */
 export function readRegistryConfig(config: Config): RegistryConfig {
   const root = config.getOptionalConfig('bedrockModels');
   const accounts = (root?.getOptionalConfigArray('accounts') ?? []).map(

@@ -10,10 +10,18 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { z } from 'zod';
 
-/** How a model condition filters models in a query: by owner. */
+/**
+ * How a model condition filters models in a query: by owner.
+ *
+ * @public
+ */
 export type BedrockModelQuery = { property: 'owner'; values: string[] };
 
-/** The permission resource a model is. */
+/**
+ * The permission resource a model is.
+ *
+ * @public
+ */
 export const bedrockModelResourceRef = createPermissionResourceRef<
   Model,
   BedrockModelQuery
@@ -22,7 +30,11 @@ export const bedrockModelResourceRef = createPermissionResourceRef<
   resourceType: BEDROCK_MODEL_RESOURCE_TYPE,
 });
 
-/** Allows a model's owners: a user whose ownership refs (the user and their groups) include its owner. */
+/**
+ * Allows a model's owners: a user whose ownership refs (the user and their groups) include its owner.
+ *
+ * @public
+ */
 export const isModelOwner = createPermissionRule({
   name: 'IS_MODEL_OWNER',
   description:
@@ -42,8 +54,16 @@ const { conditions, createConditionalDecision } = createConditionExports({
   rules: { isModelOwner },
 });
 
-/** Conditions a permission policy can use on bedrock-models permissions. */
+/**
+ * Conditions a permission policy can use on bedrock-models permissions.
+ *
+ * @public
+ */
 export const bedrockModelConditions = conditions;
 
-/** Builds a conditional decision on a model permission for a permission policy. */
+/**
+ * Builds a conditional decision on a model permission for a permission policy.
+ *
+ * @public
+ */
 export const createBedrockModelConditionalDecision = createConditionalDecision;

@@ -1,9 +1,17 @@
 import { AliasMove, VersionRef } from './registryTypes';
 
-/** Longest reason accepted for a promote, rollback or retire. */
+/**
+ * Longest reason accepted for a promote, rollback or retire.
+ *
+ * @public
+ */
 export const MAX_REASON_LENGTH = 1000;
 
-/** The outcome of checking a pointer move. */
+/**
+ * The outcome of checking a pointer move.
+ *
+ * @public
+ */
 export type MoveCheck =
   | { kind: 'ok' }
   /** The request cannot be done as asked: 400, with each problem phrased as what to fix. */
@@ -14,6 +22,8 @@ export type MoveCheck =
 /**
  * Whether the caller saw the pointer as it is: a conflict naming what it names now when not.
  * `believedCurrent` undefined means the caller did not say (no check).
+ *
+ * @public
  */
 export function checkStaleness(input: {
   pointerRegion: string;
@@ -46,6 +56,8 @@ export function checkStaleness(input: {
  * Whether a version may become the target of a pointer: it must be ready, be in the pointer's Region,
  * differ from what the pointer names, and the caller must have seen the pointer's current state.
  * `believedCurrent` undefined means the caller did not say (no stale-state check).
+ *
+ * @public
  */
 export function checkPointerMove(input: {
   version: VersionRef & { accountId?: string };
@@ -110,7 +122,11 @@ export function checkPointerMove(input: {
   return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'ok' };
 }
 
-/** The version a pointer names after its history, or null if it never moved. */
+/**
+ * The version a pointer names after its history, or null if it never moved.
+ *
+ * @public
+ */
 export function currentVersion(history: AliasMove[]): number | null {
   return history.length > 0 ? history[history.length - 1].toVersion : null;
 }
@@ -119,6 +135,8 @@ export function currentVersion(history: AliasMove[]): number | null {
  * The version a rollback moves to: the most recent version in the pointer's history that differs
  * from the current one (like `cd -`: rolling back twice returns to where it started).
  * Undefined when the pointer has never named another version.
+ *
+ * @public
  */
 export function rollbackTarget(history: AliasMove[]): number | undefined {
   const current = currentVersion(history);
@@ -133,6 +151,8 @@ export function rollbackTarget(history: AliasMove[]): number | undefined {
 /**
  * What the pointer named at a point in time: answers "what served production for model X in
  * Region R at time T". History must be in the order of the moves. Null before its first move.
+ *
+ * @public
  */
 export function versionAt(history: AliasMove[], at: Date): number | null {
   let named: number | null = null;
@@ -143,7 +163,11 @@ export function versionAt(history: AliasMove[], at: Date): number | null {
   return named;
 }
 
-/** Whether a version may be retired (its imported model deleted): not while a pointer names it. */
+/**
+ * Whether a version may be retired (its imported model deleted): not while a pointer names it.
+ *
+ * @public
+ */
 export function checkRetirement(input: {
   version: VersionRef;
   pointersNamingIt: Array<{ alias: string; region: string }>;

@@ -1,9 +1,17 @@
 import type { ApprovalRule } from '../schema/openapi/generated';
 
-/** Who may approve under a rule: the model's owners, and members of named groups. */
+/**
+ * Who may approve under a rule: the model's owners, and members of named groups.
+ *
+ * @public
+ */
 export const MODEL_OWNERS = 'owners';
 
-/** The first rule that covers a move of `alias` on a model classified `classification`. */
+/**
+ * The first rule that covers a move of `alias` on a model classified `classification`.
+ *
+ * @public
+ */
 export function approvalRuleFor(
   rules: ApprovalRule[],
   move: { alias: string; classification: string },
@@ -16,14 +24,22 @@ export function approvalRuleFor(
   );
 }
 
-/** What a move asked for now must go through. */
+/**
+ * What a move asked for now must go through.
+ *
+ * @public
+ */
 export type MoveGate =
   | { kind: 'direct' }
   /** An owner rolls back under a rule that allows emergencies: it moves now, recorded as such. */
   | { kind: 'emergency'; rule: ApprovalRule }
   | { kind: 'approval'; rule: ApprovalRule };
 
-/** Whether a promote or rollback moves now, moves now as an emergency, or becomes a request. */
+/**
+ * Whether a promote or rollback moves now, moves now as an emergency, or becomes a request.
+ *
+ * @public
+ */
 export function moveGate(input: {
   rule?: ApprovalRule;
   kind: 'promote' | 'rollback';
@@ -46,6 +62,8 @@ export function moveGate(input: {
  * Whether someone may decide on a request: never its requester (whatever the policy says), and only
  * the rule's approvers: the model's owners (through `owners`) or members of the listed groups.
  * Answers why not, when not.
+ *
+ * @public
  */
 export function checkApprover(input: {
   rule: ApprovalRule;
@@ -73,7 +91,11 @@ export function checkApprover(input: {
   return undefined;
 }
 
-/** Whether enough distinct people approved. */
+/**
+ * Whether enough distinct people approved.
+ *
+ * @public
+ */
 export function isSatisfied(rule: ApprovalRule, approvedBy: string[]): boolean {
   return new Set(approvedBy).size >= rule.approvals;
 }

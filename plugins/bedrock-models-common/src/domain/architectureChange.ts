@@ -1,6 +1,10 @@
 import type { ValidationProblem } from './artifactValidation';
 
-/** A version a model's production alias names in one Region, as the registry has it. */
+/**
+ * A version a model's production alias names in one Region, as the registry has it.
+ *
+ * @public
+ */
 export type ProductionVersion = {
   modelName: string;
   /** The production alias's name (the first configured alias). */
@@ -16,6 +20,8 @@ export type ProductionVersion = {
  * callers' prompts, chat template and token limits were tuned for the production model, so a version
  * of another family is a different model behind the same name. A warning, not an error: changing the
  * base model can be the point of a new version. One warning per production family that differs.
+ *
+ * @public
  */
 export function architectureChangeWarnings(input: {
   /** The family detected in the artifacts (config.json's architecture, as Bedrock will report it). */

@@ -1,7 +1,15 @@
-/** The placeholder in a source prefix that stands for the owner's name (`support-ml` for group:default/support-ml). */
+/**
+ * The placeholder in a source prefix that stands for the owner's name (`support-ml` for group:default/support-ml).
+ *
+ * @public
+ */
 export const OWNER_NAME_PLACEHOLDER = '{group}';
 
-/** Where one account's imports may come from (config `bedrockModels.sources`). */
+/**
+ * Where one account's imports may come from (config `bedrockModels.sources`).
+ *
+ * @public
+ */
 export type ArtifactSourceRule = {
   accountId: string;
   /** Prefixes every owner may import from; `{group}` is replaced by the owner's name. */
@@ -15,7 +23,11 @@ function ownerName(ownerRef: string): string {
   return ownerRef.slice(ownerRef.lastIndexOf('/') + 1).replace(/^[^:]*:/, '');
 }
 
-/** The prefixes an owner may import from in an account, with placeholders filled in. */
+/**
+ * The prefixes an owner may import from in an account, with placeholders filled in.
+ *
+ * @public
+ */
 export function allowedSourcePrefixes(
   rules: ArtifactSourceRule[],
   accountId: string,
@@ -35,6 +47,8 @@ export function allowedSourcePrefixes(
  * Whether artifacts at `s3Uri` may be imported into `accountId` for a model owned by `ownerRef`: only
  * from the configured prefixes, so nobody copies another team's weights into a model of their own.
  * Answers the problem (naming what is allowed) when not.
+ *
+ * @public
  */
 export function checkArtifactSource(input: {
   s3Uri: string;

@@ -10,10 +10,18 @@ import {
   ProductionVersion,
 } from './architectureChange';
 
-/** One object under the artifact prefix, named relative to it. */
+/**
+ * One object under the artifact prefix, named relative to it.
+ *
+ * @public
+ */
 export type ArtifactObject = { name: string; sizeBytes: number };
 
-/** What the backend read from S3 for a validation. */
+/**
+ * What the backend read from S3 for a validation.
+ *
+ * @public
+ */
 export type ArtifactListing = {
   objects: ArtifactObject[];
   /** config.json parsed, when present and readable. */
@@ -26,10 +34,18 @@ export type ArtifactListing = {
   listError?: string;
 };
 
-/** Used against limit for one quota; undefined fields when it could not be read. */
+/**
+ * Used against limit for one quota; undefined fields when it could not be read.
+ *
+ * @public
+ */
 export type QuotaHeadroom = { used: number; limit?: number };
 
-/** Everything a validation looks at. */
+/**
+ * Everything a validation looks at.
+ *
+ * @public
+ */
 export type ArtifactValidationInput = {
   s3Uri: string;
   region: string;
@@ -47,14 +63,22 @@ export type ArtifactValidationInput = {
   production?: readonly ProductionVersion[];
 };
 
-/** One problem, with what to do about it. */
+/**
+ * One problem, with what to do about it.
+ *
+ * @public
+ */
 export type ValidationProblem = {
   /** Stable machine-readable code, e.g. `missing-config`. */
   code: string;
   message: string;
 };
 
-/** What the artifacts are, as far as they could be read. */
+/**
+ * What the artifacts are, as far as they could be read.
+ *
+ * @public
+ */
 export type DetectedArtifacts = {
   /** config.json `architectures[0]`, e.g. LlamaForCausalLM. */
   architecture?: string;
@@ -70,7 +94,11 @@ export type DetectedArtifacts = {
   converseSupported?: boolean;
 };
 
-/** The answer of a validation: every problem at once, and what was detected. */
+/**
+ * The answer of a validation: every problem at once, and what was detected.
+ *
+ * @public
+ */
 export type ValidationReport = {
   valid: boolean;
   errors: ValidationProblem[];
@@ -87,6 +115,8 @@ const BYTES_PER_PARAMETER: Record<string, number> = {
 /**
  * Custom Model Units per copy for a parameter count, on AWS's published steps
  * (Llama 3.1 8B needs 2 CMUs, 70B needs 8).
+ *
+ * @public
  */
 export function estimateCustomModelUnits(parameterCount: number): number {
   const billions = parameterCount / 1e9;
@@ -119,6 +149,8 @@ function gigabytes(bytes: number): string {
 /**
  * Checks an artifact set before an import: files, architecture and its Regions, context, precision,
  * size, quota headroom and data residency. Reports every problem, not just the first.
+ *
+ * @public
  */
 export function validateArtifacts(
   input: ArtifactValidationInput,

@@ -1,4 +1,8 @@
-/** The outcome of importing a version with a classification into an existing model. */
+/**
+ * The outcome of importing a version with a classification into an existing model.
+ *
+ * @public
+ */
 export type ClassificationCheck =
   | { kind: 'same' }
   /** The version's data is more sensitive: the model's classification rises (admins only). */
@@ -9,6 +13,8 @@ export type ClassificationCheck =
 /**
  * Compares a new version's classification with its model's. Classifications are ordered from least
  * to most sensitive, as configured (public, internal, confidential, phi by default).
+ *
+ * @public
  */
 export function checkVersionClassification(input: {
   modelName: string;
@@ -36,6 +42,8 @@ export function checkVersionClassification(input: {
 /**
  * Whether the caller may make `owner` the owner of a new model: a group they belong to, or themselves
  * (their ownership refs), unless they are an admin. Answers the refusal's message when not.
+ *
+ * @public
  */
 export function checkNewModelOwner(input: {
   owner: string;

@@ -3,19 +3,35 @@
  * storage per CMU per month. Pure functions; prices come from configuration.
  */
 
-/** Bedrock bills running copies in windows of this many minutes. */
+/**
+ * Bedrock bills running copies in windows of this many minutes.
+ *
+ * @public
+ */
 export const BILLING_WINDOW_MINUTES = 5;
 
-/** Days in the month used to turn a monthly storage price into a daily one. */
+/**
+ * Days in the month used to turn a monthly storage price into a daily one.
+ *
+ * @public
+ */
 export const DAYS_PER_BILLING_MONTH = 30;
 
-/** CMU-minutes of one 5-minute window in which `copies` copies (average) ran. */
+/**
+ * CMU-minutes of one 5-minute window in which `copies` copies (average) ran.
+ *
+ * @public
+ */
 export function windowCmuMinutes(copies: number, cmusPerCopy: number): number {
   if (!(copies > 0) || !(cmusPerCopy > 0)) return 0;
   return copies * cmusPerCopy * BILLING_WINDOW_MINUTES;
 }
 
-/** Storage cost of a model of `cmusPerCopy` CMUs kept for `days` days. */
+/**
+ * Storage cost of a model of `cmusPerCopy` CMUs kept for `days` days.
+ *
+ * @public
+ */
 export function storageCost(
   cmusPerCopy: number,
   pricePerCmuMonth: number,
@@ -24,17 +40,29 @@ export function storageCost(
   return (cmusPerCopy * pricePerCmuMonth * days) / DAYS_PER_BILLING_MONTH;
 }
 
-/** A period's cost scaled to a 30-day month. */
+/**
+ * A period's cost scaled to a 30-day month.
+ *
+ * @public
+ */
 export function monthlyProjection(total: number, periodDays: number): number {
   return periodDays > 0 ? (total * DAYS_PER_BILLING_MONTH) / periodDays : 0;
 }
 
-/** Rounds money to cents for display and CSV, keeping the arithmetic exact until then. */
+/**
+ * Rounds money to cents for display and CSV, keeping the arithmetic exact until then.
+ *
+ * @public
+ */
 export function roundMoney(amount: number): number {
   return Math.round(amount * 100) / 100;
 }
 
-/** A traffic pattern: how many hours a day the model is called, and how many copies that needs. */
+/**
+ * A traffic pattern: how many hours a day the model is called, and how many copies that needs.
+ *
+ * @public
+ */
 export type TrafficPattern = {
   /** Hours per day with at least one call (0-24). */
   activeHoursPerDay: number;
@@ -44,7 +72,11 @@ export type TrafficPattern = {
   activeDaysPerMonth: number;
 };
 
-/** What the cost-shape comparison needs besides the traffic. */
+/**
+ * What the cost-shape comparison needs besides the traffic.
+ *
+ * @public
+ */
 export type CostShapeInput = TrafficPattern & {
   cmusPerCopy: number;
   pricePerCmuMinute: number;
@@ -53,7 +85,11 @@ export type CostShapeInput = TrafficPattern & {
   alwaysOnHourly: number;
 };
 
-/** On-demand CMU cost against an always-on alternative for one traffic pattern. */
+/**
+ * On-demand CMU cost against an always-on alternative for one traffic pattern.
+ *
+ * @public
+ */
 export type CostShapeComparison = {
   onDemandMonthly: number;
   alwaysOnMonthly: number;
@@ -65,6 +101,8 @@ export type CostShapeComparison = {
 /**
  * Compares paying per running copy (idle copies scale to zero; each active hour is twelve billed windows)
  * with paying an always-on hourly rate around the clock.
+ *
+ * @public
  */
 export function compareCostShapes(input: CostShapeInput): CostShapeComparison {
   const hours = Math.min(Math.max(input.activeHoursPerDay, 0), 24);

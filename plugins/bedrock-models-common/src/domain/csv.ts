@@ -1,4 +1,8 @@
-/** A CSV cell value; undefined is an empty cell. */
+/**
+ * A CSV cell value; undefined is an empty cell.
+ *
+ * @public
+ */
 export type CsvValue = string | number | boolean | undefined;
 
 // Spreadsheets run cells that start with these as formulas; a quote prefix keeps them text.
@@ -11,7 +15,11 @@ function cell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV (CRLF line ends) of a header and records. */
+/**
+ * RFC 4180 CSV (CRLF line ends) of a header and records.
+ *
+ * @public
+ */
 export function toCsv(header: string[], records: CsvValue[][]): string {
   return [header, ...records]
     .map(record => record.map(cell).join(','))

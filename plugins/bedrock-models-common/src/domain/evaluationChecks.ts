@@ -1,6 +1,10 @@
 import type { PromptChecks } from '../schema/openapi/generated';
 
-/** What one call of a prompt gave. */
+/**
+ * What one call of a prompt gave.
+ *
+ * @public
+ */
 export type PromptOutcome = {
   output: string;
   latencyMs: number;
@@ -9,10 +13,18 @@ export type PromptOutcome = {
   coldStart: boolean;
 };
 
-/** Longest pattern accepted in a suite: patterns run against model output, keep them simple. */
+/**
+ * Longest pattern accepted in a suite: patterns run against model output, keep them simple.
+ *
+ * @public
+ */
 export const MAX_PATTERN_LENGTH = 500;
 
-/** Problems of a prompt's checks, phrased as what to fix (empty when fine). */
+/**
+ * Problems of a prompt's checks, phrased as what to fix (empty when fine).
+ *
+ * @public
+ */
 export function checkPromptChecks(checks: PromptChecks): string[] {
   const problems: string[] = [];
   if (checks.mustMatch !== undefined) {
@@ -45,6 +57,8 @@ export function checkPromptChecks(checks: PromptChecks): string[] {
 /**
  * Whether an answer passes its prompt's checks: the list of failures, each saying what was expected
  * (empty when it passes).
+ *
+ * @public
  */
 export function evaluateOutcome(
   checks: PromptChecks,
@@ -96,7 +110,11 @@ export function evaluateOutcome(
   return failures;
 }
 
-/** Summary figures of a run. */
+/**
+ * Summary figures of a run.
+ *
+ * @public
+ */
 export type RunSummary = {
   prompts: number;
   passed: number;
@@ -107,7 +125,11 @@ export type RunSummary = {
   coldStarts: number;
 };
 
-/** The percentile of a set of values (nearest rank). */
+/**
+ * The percentile of a set of values (nearest rank).
+ *
+ * @public
+ */
 export function percentile(values: number[], p: number): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -116,7 +138,11 @@ export function percentile(values: number[], p: number): number | undefined {
   ];
 }
 
-/** Pass rate and latencies of a run's results. */
+/**
+ * Pass rate and latencies of a run's results.
+ *
+ * @public
+ */
 export function summarizeRun(
   results: Array<{ passed: boolean; latencyMs: number; coldStart: boolean }>,
 ): RunSummary {
@@ -132,7 +158,11 @@ export function summarizeRun(
   };
 }
 
-/** How an alias treats evaluations (config `bedrockModels.evaluationGates`). */
+/**
+ * How an alias treats evaluations (config `bedrockModels.evaluationGates`).
+ *
+ * @public
+ */
 export type EvaluationGate = {
   alias: string;
   /** `block`: refuse a promote without a passing run; `warn`: promote, saying so; `ignore`. */
@@ -141,13 +171,21 @@ export type EvaluationGate = {
   minPassRate: number;
 };
 
-/** What the gate says about a candidate. */
+/**
+ * What the gate says about a candidate.
+ *
+ * @public
+ */
 export type GateVerdict =
   | { kind: 'pass' }
   | { kind: 'warn'; message: string }
   | { kind: 'block'; message: string };
 
-/** Applies an alias's gate to the candidate's latest finished run (undefined: never evaluated). */
+/**
+ * Applies an alias's gate to the candidate's latest finished run (undefined: never evaluated).
+ *
+ * @public
+ */
 export function evaluationVerdict(input: {
   gate?: EvaluationGate;
   version: number;

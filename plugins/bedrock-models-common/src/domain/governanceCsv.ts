@@ -31,6 +31,8 @@ const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
 /**
  * The governance report as CSV, one line per version: the one export there is. Written in batches by
  * the backend, so only the first batch has the header line.
+ *
+ * @public
  */
 export function governanceReportCsv(
   rows: GovernanceReportRow[],

@@ -3,7 +3,11 @@
  * the Regions that offer it, the architectures it imports, and the size and context limits.
  */
 
-/** Regions that offer Custom Model Import. */
+/**
+ * Regions that offer Custom Model Import.
+ *
+ * @public
+ */
 export const CUSTOM_MODEL_IMPORT_REGIONS: readonly string[] = [
   'us-east-1',
   'us-east-2',
@@ -11,7 +15,11 @@ export const CUSTOM_MODEL_IMPORT_REGIONS: readonly string[] = [
   'eu-central-1',
 ];
 
-/** An architecture Bedrock imports, as config.json's `architectures[0]` names it. */
+/**
+ * An architecture Bedrock imports, as config.json's `architectures[0]` names it.
+ *
+ * @public
+ */
 export type ImportableArchitecture = {
   name: string;
   /** The family Bedrock reports as `modelArchitecture`. */
@@ -35,7 +43,11 @@ const arch = (
   onlyIn: traits.onlyIn,
 });
 
-/** Architectures Custom Model Import accepts. */
+/**
+ * Architectures Custom Model Import accepts.
+ *
+ * @public
+ */
 export const IMPORTABLE_ARCHITECTURES: readonly ImportableArchitecture[] = [
   arch('LlamaForCausalLM', 'llama', { converse: true }),
   arch('MllamaForConditionalGeneration', 'mllama', {
@@ -56,23 +68,39 @@ export const IMPORTABLE_ARCHITECTURES: readonly ImportableArchitecture[] = [
   arch('GptOssForCausalLM', 'gpt_oss', { onlyIn: ['us-east-1'] }),
 ];
 
-/** Context (max_position_embeddings) must stay within 128K tokens. */
+/**
+ * Context (max_position_embeddings) must stay within 128K tokens.
+ *
+ * @public
+ */
 export const MAX_IMPORT_CONTEXT_TOKENS = 131_072;
 
-/** Weights must be under 200 GB for text models and 100 GB for multimodal ones. */
+/**
+ * Weights must be under 200 GB for text models and 100 GB for multimodal ones.
+ *
+ * @public
+ */
 export const MAX_IMPORT_WEIGHT_BYTES = {
   text: 200e9,
   multimodal: 100e9,
 } as const;
 
-/** Weight precisions Bedrock serves. */
+/**
+ * Weight precisions Bedrock serves.
+ *
+ * @public
+ */
 export const IMPORTABLE_PRECISIONS: readonly string[] = [
   'float32',
   'float16',
   'bfloat16',
 ];
 
-/** Service Quotas codes (service `bedrock`) of the Custom Model Import quotas. */
+/**
+ * Service Quotas codes (service `bedrock`) of the Custom Model Import quotas.
+ *
+ * @public
+ */
 export const IMPORT_QUOTA_CODES = {
   importedModels: 'L-45B04988',
   concurrentImportJobs: 'L-5F098EFA',

@@ -1,4 +1,8 @@
-/** How long an import is expected to take, in milliseconds. */
+/**
+ * How long an import is expected to take, in milliseconds.
+ *
+ * @public
+ */
 export type ImportDurationEstimate = {
   /** The likely time from the job's start to a ready model. */
   expectedMs: number;
@@ -21,6 +25,8 @@ const SLOW_FACTOR = 2;
 /**
  * The expected duration of an import of `weightBytes` of .safetensors weights, rounded up to whole
  * minutes so it reads as the estimate it is. Undefined when the size is unknown.
+ *
+ * @public
  */
 export function estimateImportDuration(
   weightBytes: number | undefined,
@@ -33,7 +39,11 @@ export function estimateImportDuration(
   return { expectedMs, slowAfterMs: expectedMs * SLOW_FACTOR };
 }
 
-/** "about 12 min", "about 1 h 3 min": an estimate as people read it. */
+/**
+ * "about 12 min", "about 1 h 3 min": an estimate as people read it.
+ *
+ * @public
+ */
 export function formatEstimate(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / MINUTE));
   const hours = Math.floor(minutes / 60);

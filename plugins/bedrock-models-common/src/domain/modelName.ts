@@ -5,6 +5,8 @@ const MODEL_NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /**
  * Checks a model name against the portal's naming rule and returns every problem,
  * each phrased as what to fix; an empty list means the name is valid.
+ *
+ * @public
  */
 export function checkModelName(name: string): string[] {
   const problems: string[] = [];

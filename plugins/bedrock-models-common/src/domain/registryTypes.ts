@@ -1,6 +1,10 @@
 import type { ModelVersion } from '../schema/openapi/generated';
 
-/** The parts of a version the pointer rules look at. */
+/**
+ * The parts of a version the pointer rules look at.
+ *
+ * @public
+ */
 export type VersionRef = Pick<ModelVersion, 'number' | 'region' | 'status'>;
 
 export type {

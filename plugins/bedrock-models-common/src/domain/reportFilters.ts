@@ -1,6 +1,10 @@
 import type { GovernanceReportRow } from '../schema/openapi/generated';
 
-/** The governance page's filters; an unset filter lets every row through. */
+/**
+ * The governance page's filters; an unset filter lets every row through.
+ *
+ * @public
+ */
 export type ReportFilters = {
   /** Matches model, owner, ARN, account, Region, creator and last promoter, case-insensitively. */
   q?: string;
@@ -24,12 +28,20 @@ const VALUE_FILTERS = [
   'status',
 ] as const;
 
-/** Whether a report row is the version its Region's production pointer names. */
+/**
+ * Whether a report row is the version its Region's production pointer names.
+ *
+ * @public
+ */
 export function servesProduction(row: GovernanceReportRow): boolean {
   return row.productionVersion === row.version;
 }
 
-/** Whether a report row passes the filters. */
+/**
+ * Whether a report row passes the filters.
+ *
+ * @public
+ */
 export function matchesReportFilters(
   row: GovernanceReportRow,
   filters: ReportFilters,

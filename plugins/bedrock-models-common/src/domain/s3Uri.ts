@@ -1,4 +1,8 @@
-/** An S3 location split into its bucket and key prefix. */
+/**
+ * An S3 location split into its bucket and key prefix.
+ *
+ * @public
+ */
 export type S3Location = { bucket: string; prefix: string };
 
 // Bucket naming rules from S3: 3-63 chars, lower-case letters, digits, dots and hyphens,
@@ -15,6 +19,8 @@ const MAX_URI_LENGTH = 1024;
  * The rule of {@link parseS3Uri} as one JSON-schema `pattern` (with `maxLength: 1024`), for forms that
  * can only say yes or no, such as a template's text field. The form's pattern must equal this (a test
  * checks the template); `parseS3Uri`, which the backend runs, says what to fix.
+ *
+ * @public
  */
 export const S3_URI_FORM_PATTERN =
   "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/([-!_*'().a-zA-Z0-9]+/)*$";
@@ -53,6 +59,8 @@ function segmentProblem(uri: string, prefix: string): string | undefined {
  * Parses `s3://bucket/prefix/` as Bedrock's model import expects it: the bucket name rules, path
  * segments within Bedrock's S3Uri pattern, and a folder (trailing "/").
  * Returns the location, or the problem to fix.
+ *
+ * @public
  */
 export function parseS3Uri(
   uri: string,

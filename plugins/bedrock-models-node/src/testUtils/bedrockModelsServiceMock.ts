@@ -1,5 +1,6 @@
 import { createServiceMock, ServiceMock } from '@backstage/backend-test-utils';
-import { BedrockModelsService } from '../BedrockModelsService';
+// By the package's name, as other packages see it: the test utilities' API refers to the main entry point.
+import type { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import { bedrockModelsServiceRef } from '../bedrockModelsServiceRef';
 import {
   BedrockModelsServiceMockOptions,

@@ -7,7 +7,11 @@ import { bedrockModelsApiRef } from '../api/BedrockModelsApi';
 import { ErrorWithRetry } from '../components/shared/ErrorWithRetry';
 import { SettingList, settingChoices } from './settingChoices';
 
-/** The picker's `ui:options`. */
+/**
+ * The picker's `ui:options`.
+ *
+ * @public
+ */
 export type PortalSettingPickerOptions = {
   /** Which setting to offer. */
   list: SettingList;

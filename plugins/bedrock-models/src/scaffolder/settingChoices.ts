@@ -1,6 +1,10 @@
 import type { PortalSettings } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
-/** Which of the portal's settings a template field offers. */
+/**
+ * Which of the portal's settings a template field offers.
+ *
+ * @public
+ */
 export type SettingList = 'accounts' | 'regions' | 'classifications';
 
 /** One choice of a settings picker. */

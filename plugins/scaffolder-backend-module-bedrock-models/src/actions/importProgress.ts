@@ -11,7 +11,11 @@ import {
   isTransientBackendError,
 } from './backendErrors';
 
-/** How the import action waits for a version to finish importing. */
+/**
+ * How the import action waits for a version to finish importing.
+ *
+ * @public
+ */
 export type ImportWaitOptions = {
   /** Time between two reads of the version from the backend. */
   pollIntervalMs: number;
@@ -26,6 +30,8 @@ export type ImportWaitOptions = {
  * reading the backend every 5 s costs a database read and shows a change within seconds. A progress
  * line is due 10 s after the last one and written at the next read, so lines are at most ~15 s apart.
  * Imports take minutes to an hour; three hours covers a large model waiting for a free import slot.
+ *
+ * @public
  */
 export const DEFAULT_IMPORT_WAIT: ImportWaitOptions = {
   pollIntervalMs: 5_000,
@@ -33,7 +39,11 @@ export const DEFAULT_IMPORT_WAIT: ImportWaitOptions = {
   timeoutMs: 3 * 3600_000,
 };
 
-/** Time as the waiting sees it; tests pass a virtual one so they neither sleep nor race. */
+/**
+ * Time as the waiting sees it; tests pass a virtual one so they neither sleep nor race.
+ *
+ * @public
+ */
 export type WaitClock = {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;

@@ -170,7 +170,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * GET /approvals/{id}
+   * `GET /approvals/{id}`
    */
   async getApprovalRequest(
     request: GetApprovalRequestParams,
@@ -194,7 +194,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * GET /models/{model}/evaluations/{runId}
+   * `GET /models/{model}/evaluations/{runId}`
    */
   async getEvaluationRun(
     request: GetEvaluationRunParams,
@@ -220,7 +220,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * GET /models/{model}/evaluation-suite
+   * `GET /models/{model}/evaluation-suite`
    */
   async getEvaluationSuite(
     request: GetEvaluationSuiteParams,
@@ -420,7 +420,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * GET /models/{model}/versions/{version}
+   * `GET /models/{model}/versions/{version}`
    */
   async getVersion(
     request: GetVersionParams,
@@ -568,7 +568,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * POST /approvals/{id}/reject
+   * `POST /approvals/{id}/reject`
    */
   async rejectRequest(
     request: RejectRequestParams,

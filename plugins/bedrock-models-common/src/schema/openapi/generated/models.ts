@@ -356,7 +356,7 @@ export type VersionCost = components['schemas']['VersionCost'];
  */
 export type VersionStatus = components['schemas']['VersionStatus'];
 /**
- * What `ApproveRequest` (POST /approvals/{id}/approve) takes.
+ * What `ApproveRequest` (`POST /approvals/{id}/approve`) takes.
  *
  * @public
  */
@@ -374,7 +374,7 @@ export type ApproveRequestParams = {
 export type ApproveRequestResult =
   operations['ApproveRequest']['responses'][200]['content']['application/json'];
 /**
- * What `CancelRequest` (POST /approvals/{id}/cancel) takes.
+ * What `CancelRequest` (`POST /approvals/{id}/cancel`) takes.
  *
  * @public
  */
@@ -392,7 +392,7 @@ export type CancelRequestParams = {
 export type CancelRequestResult =
   operations['CancelRequest']['responses'][200]['content']['application/json'];
 /**
- * What `GetApprovalRequest` (GET /approvals/{id}) takes.
+ * What `GetApprovalRequest` (`GET /approvals/{id}`) takes.
  *
  * @public
  */
@@ -407,7 +407,7 @@ export type GetApprovalRequestParams = {
 export type GetApprovalRequestResult =
   operations['GetApprovalRequest']['responses'][200]['content']['application/json'];
 /**
- * What `GetEvaluationRun` (GET /models/{model}/evaluations/{runId}) takes.
+ * What `GetEvaluationRun` (`GET /models/{model}/evaluations/{runId}`) takes.
  *
  * @public
  */
@@ -422,7 +422,7 @@ export type GetEvaluationRunParams = {
 export type GetEvaluationRunResult =
   operations['GetEvaluationRun']['responses'][200]['content']['application/json'];
 /**
- * What `GetEvaluationSuite` (GET /models/{model}/evaluation-suite) takes.
+ * What `GetEvaluationSuite` (`GET /models/{model}/evaluation-suite`) takes.
  *
  * @public
  */
@@ -437,7 +437,7 @@ export type GetEvaluationSuiteParams = {
 export type GetEvaluationSuiteResult =
   operations['GetEvaluationSuite']['responses'][200]['content']['application/json'];
 /**
- * What `GetGovernanceReport` (GET /report) takes.
+ * What `GetGovernanceReport` (`GET /report`) takes.
  *
  * @public
  */
@@ -453,7 +453,7 @@ export type GetGovernanceReportResult =
   | operations['GetGovernanceReport']['responses'][200]['content']['application/json']
   | operations['GetGovernanceReport']['responses'][200]['content']['text/csv'];
 /**
- * What `GetHealth` (GET /health) takes.
+ * What `GetHealth` (`GET /health`) takes.
  *
  * @public
  */
@@ -466,7 +466,7 @@ export type GetHealthParams = {};
 export type GetHealthResult =
   operations['GetHealth']['responses'][200]['content']['application/json'];
 /**
- * What `GetInventory` (GET /inventory) takes.
+ * What `GetInventory` (`GET /inventory`) takes.
  *
  * @public
  */
@@ -481,7 +481,7 @@ export type GetInventoryParams = {
 export type GetInventoryResult =
   operations['GetInventory']['responses'][200]['content']['application/json'];
 /**
- * What `GetModel` (GET /models/{model}) takes.
+ * What `GetModel` (`GET /models/{model}`) takes.
  *
  * @public
  */
@@ -496,7 +496,7 @@ export type GetModelParams = {
 export type GetModelResult =
   operations['GetModel']['responses'][200]['content']['application/json'];
 /**
- * What `GetModelCost` (GET /models/{model}/cost) takes.
+ * What `GetModelCost` (`GET /models/{model}/cost`) takes.
  *
  * @public
  */
@@ -512,7 +512,7 @@ export type GetModelCostParams = {
 export type GetModelCostResult =
   operations['GetModelCost']['responses'][200]['content']['application/json'];
 /**
- * What `GetPointerHistory` (GET /models/{model}/aliases/{alias}/history) takes.
+ * What `GetPointerHistory` (`GET /models/{model}/aliases/{alias}/history`) takes.
  *
  * @public
  */
@@ -528,7 +528,7 @@ export type GetPointerHistoryParams = {
 export type GetPointerHistoryResult =
   operations['GetPointerHistory']['responses'][200]['content']['application/json'];
 /**
- * What `GetQuotas` (GET /quotas) takes.
+ * What `GetQuotas` (`GET /quotas`) takes.
  *
  * @public
  */
@@ -543,7 +543,7 @@ export type GetQuotasParams = {
 export type GetQuotasResult =
   operations['GetQuotas']['responses'][200]['content']['application/json'];
 /**
- * What `GetReportFacets` (GET /report/facets) takes.
+ * What `GetReportFacets` (`GET /report/facets`) takes.
  *
  * @public
  */
@@ -556,7 +556,7 @@ export type GetReportFacetsParams = {};
 export type GetReportFacetsResult =
   operations['GetReportFacets']['responses'][200]['content']['application/json'];
 /**
- * What `GetSettings` (GET /settings) takes.
+ * What `GetSettings` (`GET /settings`) takes.
  *
  * @public
  */
@@ -569,7 +569,7 @@ export type GetSettingsParams = {};
 export type GetSettingsResult =
   operations['GetSettings']['responses'][200]['content']['application/json'];
 /**
- * What `GetVersion` (GET /models/{model}/versions/{version}) takes.
+ * What `GetVersion` (`GET /models/{model}/versions/{version}`) takes.
  *
  * @public
  */
@@ -584,7 +584,7 @@ export type GetVersionParams = {
 export type GetVersionResult =
   operations['GetVersion']['responses'][200]['content']['application/json'];
 /**
- * What `ImportVersion` (POST /models/{model}/versions) takes.
+ * What `ImportVersion` (`POST /models/{model}/versions`) takes.
  *
  * @public
  */
@@ -603,7 +603,7 @@ export type ImportVersionParams = {
 export type ImportVersionResult =
   operations['ImportVersion']['responses'][202]['content']['application/json'];
 /**
- * What `ListApprovalRequests` (GET /approvals) takes.
+ * What `ListApprovalRequests` (`GET /approvals`) takes.
  *
  * @public
  */
@@ -618,7 +618,7 @@ export type ListApprovalRequestsParams = {
 export type ListApprovalRequestsResult =
   operations['ListApprovalRequests']['responses'][200]['content']['application/json'];
 /**
- * What `ListEvaluationRuns` (GET /models/{model}/evaluations) takes.
+ * What `ListEvaluationRuns` (`GET /models/{model}/evaluations`) takes.
  *
  * @public
  */
@@ -634,7 +634,7 @@ export type ListEvaluationRunsParams = {
 export type ListEvaluationRunsResult =
   operations['ListEvaluationRuns']['responses'][200]['content']['application/json'];
 /**
- * What `PromoteVersion` (POST /models/{model}/aliases/{alias}) takes.
+ * What `PromoteVersion` (`POST /models/{model}/aliases/{alias}`) takes.
  *
  * @public
  */
@@ -653,7 +653,7 @@ export type PromoteVersionResult =
   | operations['PromoteVersion']['responses'][200]['content']['application/json']
   | operations['PromoteVersion']['responses'][202]['content']['application/json'];
 /**
- * What `PutEvaluationSuite` (PUT /models/{model}/evaluation-suite) takes.
+ * What `PutEvaluationSuite` (`PUT /models/{model}/evaluation-suite`) takes.
  *
  * @public
  */
@@ -671,7 +671,7 @@ export type PutEvaluationSuiteParams = {
 export type PutEvaluationSuiteResult =
   operations['PutEvaluationSuite']['responses'][200]['content']['application/json'];
 /**
- * What `RejectRequest` (POST /approvals/{id}/reject) takes.
+ * What `RejectRequest` (`POST /approvals/{id}/reject`) takes.
  *
  * @public
  */
@@ -689,7 +689,7 @@ export type RejectRequestParams = {
 export type RejectRequestResult =
   operations['RejectRequest']['responses'][200]['content']['application/json'];
 /**
- * What `RetireVersion` (POST /models/{model}/versions/{version}/retire) takes.
+ * What `RetireVersion` (`POST /models/{model}/versions/{version}/retire`) takes.
  *
  * @public
  */
@@ -707,7 +707,7 @@ export type RetireVersionParams = {
 export type RetireVersionResult =
   operations['RetireVersion']['responses'][200]['content']['application/json'];
 /**
- * What `RollbackPointer` (POST /models/{model}/aliases/{alias}/rollback) takes.
+ * What `RollbackPointer` (`POST /models/{model}/aliases/{alias}/rollback`) takes.
  *
  * @public
  */
@@ -726,7 +726,7 @@ export type RollbackPointerResult =
   | operations['RollbackPointer']['responses'][200]['content']['application/json']
   | operations['RollbackPointer']['responses'][202]['content']['application/json'];
 /**
- * What `SearchModels` (GET /models) takes.
+ * What `SearchModels` (`GET /models`) takes.
  *
  * @public
  */
@@ -741,7 +741,7 @@ export type SearchModelsParams = {
 export type SearchModelsResult =
   operations['SearchModels']['responses'][200]['content']['application/json'];
 /**
- * What `StartEvaluation` (POST /models/{model}/versions/{version}/evaluations) takes.
+ * What `StartEvaluation` (`POST /models/{model}/versions/{version}/evaluations`) takes.
  *
  * @public
  */
@@ -759,7 +759,7 @@ export type StartEvaluationParams = {
 export type StartEvaluationResult =
   operations['StartEvaluation']['responses'][202]['content']['application/json'];
 /**
- * What `ValidateArtifacts` (POST /validate) takes.
+ * What `ValidateArtifacts` (`POST /validate`) takes.
  *
  * @public
  */

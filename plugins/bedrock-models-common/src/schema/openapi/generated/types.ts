@@ -4,6 +4,11 @@
 // * then run `yarn generate:openapi`.                                *
 // ******************************************************************
 /* eslint-disable */
+/**
+ * `paths` of the bedrock-models API, as openapi-typescript writes it.
+ *
+ * @public
+ */
 export interface paths {
   '/health': {
     parameters: {
@@ -427,7 +432,17 @@ export interface paths {
     trace?: never;
   };
 }
+/**
+ * `webhooks` of the bedrock-models API, as openapi-typescript writes it.
+ *
+ * @public
+ */
 export type webhooks = Record<string, never>;
+/**
+ * `components` of the bedrock-models API, as openapi-typescript writes it.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
     /** @description Why; kept in the history. */
@@ -1029,7 +1044,17 @@ export interface components {
   headers: never;
   pathItems: never;
 }
+/**
+ * `$defs` of the bedrock-models API, as openapi-typescript writes it.
+ *
+ * @public
+ */
 export type $defs = Record<string, never>;
+/**
+ * `operations` of the bedrock-models API, as openapi-typescript writes it.
+ *
+ * @public
+ */
 export interface operations {
   GetHealth: {
     parameters: {
