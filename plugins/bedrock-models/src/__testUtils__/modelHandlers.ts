@@ -4,7 +4,10 @@ import { costReport, quotaReport } from './costFixtures';
 import { MODEL, modelDetails, portalSettings } from './modelFixtures';
 import { API } from './testApis';
 
-/** msw handlers for everything the model tab reads, answering with the fixtures (or `details`). */
+/**
+ * msw handlers for everything the model tab reads, answering with the fixtures (or `details`); no
+ * pending approvals, an empty evaluation suite and no runs.
+ */
 export function modelHandlers(
   details: () => ModelDetails = modelDetails,
   modelName: string = MODEL,
@@ -19,6 +22,13 @@ export function modelHandlers(
       HttpResponse.json(
         quotaReport(new URL(request.url).searchParams.get('region')!),
       ),
+    ),
+    http.get(`${API}/approvals`, () => HttpResponse.json({ items: [] })),
+    http.get(`${API}/models/${modelName}/evaluation-suite`, () =>
+      HttpResponse.json({ modelName, prompts: [] }),
+    ),
+    http.get(`${API}/models/${modelName}/evaluations`, () =>
+      HttpResponse.json({ items: [] }),
     ),
   ];
 }

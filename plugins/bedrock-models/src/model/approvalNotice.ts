@@ -1,4 +1,8 @@
-import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import type {
+  ApprovalRequest,
+  ApprovalRule,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { formatDateTime } from '../format/formatDateTime';
 
 /** Who may approve under a rule, in words: the model's owners and the named groups or users. */
 export function approversInWords(approvers: string[]): string {
@@ -7,19 +11,39 @@ export function approversInWords(approvers: string[]): string {
     .join(' or ');
 }
 
+/** "one approval" or "2 approvals". */
+function approvalsInWords(count: number): string {
+  return count === 1 ? 'one approval' : `${count} approvals`;
+}
+
+/** How long a request stays open, in words ("24 h", "90 min"). */
+function expiryInWords(hours: number): string {
+  return hours >= 1 ? `${hours} h` : `${Math.round(hours * 60)} min`;
+}
+
+/**
+ * What a rule asks of a move, in one sentence: how many approvals from whom (never the requester),
+ * and how long the request stays open.
+ */
+export function approvalRuleInWords(rule: ApprovalRule): string {
+  return `Needs ${approvalsInWords(rule.approvals)} from ${approversInWords(
+    rule.approvers,
+  )}, someone other than the requester; the request expires ${expiryInWords(
+    rule.expiryHours,
+  )} after it is made.`;
+}
+
 /**
  * What a promote or rollback that became an approval request means: nothing moved yet, how many
  * approvals it needs from whom, and until when.
  */
 export function approvalNotice(request: ApprovalRequest): string {
   const { rule } = request;
-  const count =
-    rule.approvals === 1 ? 'one approval' : `${rule.approvals} approvals`;
   return `Approval requested: the ${request.alias} pointer in ${
     request.region
-  } moves to version ${
-    request.targetVersion
-  } after ${count} from ${approversInWords(rule.approvers)} (by ${new Date(
+  } moves to version ${request.targetVersion} after ${approvalsInWords(
+    rule.approvals,
+  )} from ${approversInWords(rule.approvers)} (by ${formatDateTime(
     request.expiresAt,
-  ).toUTCString()}). Nothing has moved yet.`;
+  )}). Nothing has moved yet.`;
 }

@@ -10,12 +10,17 @@ import {
   Skeleton,
   Text,
 } from '@backstage/ui';
-import type { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import type {
+  AliasPointer,
+  ModelVersion,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { regionPointerViews } from '../../model/regionPointerViews';
 import { CostPanel } from '../CostPanel/CostPanel';
 import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
+import { MoveConfirmation } from '../PointerDialogs/MoveConfirmation';
 import { PromoteDialog } from '../PointerDialogs/PromoteDialog';
+import type { MoveOutcome } from '../../model/moveOutcome';
 import { RetireDialog } from '../PointerDialogs/RetireDialog';
 import { RollbackDialog } from '../PointerDialogs/RollbackDialog';
 import { QuotasPanel } from '../QuotasPanel/QuotasPanel';
@@ -34,7 +39,14 @@ const PUBLISH_POLL_MS = 3_000;
 type OpenDialog =
   | { kind: 'promote'; version: ModelVersion }
   | { kind: 'retire'; version: ModelVersion }
-  | { kind: 'rollback'; alias: string; region: string };
+  /** `reason`: filled in, when the rollback undoes a move. */
+  | {
+      kind: 'rollback';
+      alias: string;
+      region: string;
+      reason?: string;
+      pointer?: AliasPointer;
+    };
 
 const Section = (props: { title: string; children: React.ReactNode }) => (
   <Card>
@@ -60,6 +72,8 @@ export const ModelOverview = (props: { modelName: string }) => {
   // The configured aliases (production first); the rest of the page works without them.
   const settings = useAsyncRetry(() => api.getSettings(), [api]);
   const [dialog, setDialog] = useState<OpenDialog>();
+  // What the last promote or rollback came to, above the pointers (with Undo).
+  const [confirmation, setConfirmation] = useState<MoveOutcome>();
 
   // A move's SSM write is published moments later: re-read until it is, so the page does not show
   // "being published" for ever. Failed writes retry with backoff, so they are not polled.
@@ -109,12 +123,23 @@ export const ModelOverview = (props: { modelName: string }) => {
     alertApi.post({ message, severity: 'success', display: 'transient' });
     details.retry();
   };
-  const rollbackPointer =
+  const moved = (outcome: MoveOutcome) => {
+    setDialog(undefined);
+    setConfirmation(outcome);
+    details.retry();
+  };
+  const readPointer =
     dialog?.kind === 'rollback'
       ? data.pointers.find(
           p => p.alias === dialog.alias && p.region === dialog.region,
         )
       : undefined;
+  // An Undo carries the pointer as its move left it: newer than the page's until the page re-reads.
+  const undone = dialog?.kind === 'rollback' ? dialog.pointer : undefined;
+  const rollbackPointer =
+    undone && (!readPointer || undone.revision > readPointer.revision)
+      ? undone
+      : readPointer;
 
   return (
     <Flex direction="column" gap="4">
@@ -139,6 +164,17 @@ export const ModelOverview = (props: { modelName: string }) => {
             : ''}
         </Text>
       </Flex>
+      {confirmation && (
+        <MoveConfirmation
+          outcome={confirmation}
+          onDismiss={() => setConfirmation(undefined)}
+          onUndo={() => {
+            if (confirmation.kind === 'moved' && confirmation.undo) {
+              setDialog({ kind: 'rollback', ...confirmation.undo });
+            }
+          }}
+        />
+      )}
       {regions.length === 0 ? (
         <Text color="secondary">This model has no versions yet.</Text>
       ) : (
@@ -191,8 +227,9 @@ export const ModelOverview = (props: { modelName: string }) => {
           version={dialog.version}
           aliases={aliases}
           pointers={data.pointers}
+          versions={data.versions}
           onClose={() => setDialog(undefined)}
-          onMoved={done}
+          onMoved={moved}
           onRefresh={details.retry}
         />
       )}
@@ -209,8 +246,12 @@ export const ModelOverview = (props: { modelName: string }) => {
         <RollbackDialog
           modelName={modelName}
           pointer={rollbackPointer}
+          versions={data.versions}
+          initialReason={
+            dialog?.kind === 'rollback' ? dialog.reason : undefined
+          }
           onClose={() => setDialog(undefined)}
-          onMoved={done}
+          onMoved={moved}
           onRefresh={details.retry}
         />
       )}

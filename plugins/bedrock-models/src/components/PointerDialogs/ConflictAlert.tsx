@@ -21,6 +21,7 @@ export const ConflictAlert = (props: {
     : `It names no version now.`;
   return (
     <Alert
+      role="alert"
       status="warning"
       title={`Someone else moved the ${props.alias} pointer in ${props.region}`}
       description={`${now} ${props.message} The dialog now shows the current state: check it and submit again if you still want to.`}

@@ -13,16 +13,26 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { isApprovalRequested } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import { callersNotice } from '../../model/callersNotice';
-import { approvalNotice } from '../../model/approvalNotice';
+import { MoveOutcome, moveOutcome } from '../../model/moveOutcome';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
-import { useDialogSubmit } from './useDialogSubmit';
+import { EvaluationEvidence } from './EvaluationEvidence';
+import { MoveEvidence } from './MoveEvidence';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
+import { useDialogSubmit } from './useDialogSubmit';
+import {
+  PREVIEW_REASON,
+  useLastActivity,
+  useMovePreview,
+} from './useMovePreview';
 
-/** Promote a version to an alias in its Region, with a reason; shows from and to. */
+/**
+ * Promote a version to an alias in its Region, with a reason. Before the click it shows what the move
+ * does (the backend's dry run): the SSM parameter callers read, the ARN now and after, when the version
+ * last served calls, the approval rule that covers the move (then the button asks for approval) and
+ * the evaluation gate's view of the version next to the one the alias names now.
+ */
 export const PromoteDialog = (props: {
   modelName: string;
   version: ModelVersion;
@@ -30,9 +40,11 @@ export const PromoteDialog = (props: {
   aliases: string[];
   /** The model's pointers as last read; refreshed after a conflict. */
   pointers: AliasPointer[];
+  /** The model's versions, for the ARN the pointer names now. */
+  versions: ModelVersion[];
   onClose: () => void;
-  /** Called after the move, with what moved and whether callers see it yet. */
-  onMoved: (summary: string) => void;
+  /** Called after the move or the approval request, with what it came to. */
+  onMoved: (outcome: MoveOutcome) => void;
   /** Re-reads the model (after someone else moved the pointer). */
   onRefresh: () => void;
 }) => {
@@ -45,6 +57,26 @@ export const PromoteDialog = (props: {
   const { submitting, error, conflict, run, reset } = useDialogSubmit(
     props.onRefresh,
   );
+  const current = pointers.find(
+    p => p.alias === alias && p.region === version.region,
+  );
+  const from = current?.version ?? null;
+  const preview = useMovePreview(
+    async () =>
+      alias === undefined
+        ? undefined
+        : api.promoteVersion({
+            modelName,
+            alias,
+            region: version.region,
+            version: version.number,
+            reason: PREVIEW_REASON,
+            expectedCurrentVersion: from,
+            dryRun: true,
+          }),
+    [api, modelName, alias, version.region, version.number, from],
+  );
+  const activity = useLastActivity(modelName, version.number, version.region);
 
   if (alias === undefined) {
     return (
@@ -58,6 +90,7 @@ export const PromoteDialog = (props: {
         </DialogHeader>
         <DialogBody>
           <Alert
+            role="alert"
             status="warning"
             title="The portal's aliases cannot be read right now, so there is nothing to promote to. Close this and try again in a moment."
           />
@@ -73,11 +106,9 @@ export const PromoteDialog = (props: {
     );
   }
 
-  const current = pointers.find(
-    p => p.alias === alias && p.region === version.region,
-  );
-  const from = current?.version ?? null;
   const alreadyNamed = from === version.number;
+  const needsApproval = preview.value?.needsApproval === true;
+  const blocked = preview.value?.evaluation?.verdict === 'block';
 
   const submit = () =>
     run(async () => {
@@ -89,19 +120,17 @@ export const PromoteDialog = (props: {
         reason,
         expectedCurrentVersion: from,
       });
-      if (isApprovalRequested(moved)) {
-        props.onMoved(approvalNotice(moved.approvalRequest));
-        return;
-      }
       props.onMoved(
-        `Version ${version.number} now serves ${alias} in ${
-          version.region
-        }. ${callersNotice(moved)}`,
+        moveOutcome(
+          moved,
+          () =>
+            `Version ${version.number} now serves ${alias} in ${version.region}.`,
+        ),
       );
     });
 
   return (
-    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
+    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={640}>
       <DialogHeader>
         Promote version {version.number} of {modelName}
       </DialogHeader>
@@ -109,6 +138,7 @@ export const PromoteDialog = (props: {
         <Flex direction="column" gap="3">
           <Select
             label="Alias"
+            autoFocus
             options={aliases.map(a => ({ id: a, label: a }))}
             value={alias}
             onChange={key => {
@@ -128,6 +158,32 @@ export const PromoteDialog = (props: {
               title={`The ${alias} pointer in ${version.region} already names version ${version.number}.`}
             />
           )}
+          <MoveEvidence
+            kind="promote"
+            alias={alias}
+            region={version.region}
+            accountId={version.accountId}
+            from={{
+              number: from,
+              version: props.versions.find(v => v.number === from),
+            }}
+            to={{ number: version.number, version }}
+            preview={preview}
+            activity={activity}
+          />
+          <EvaluationEvidence
+            modelName={modelName}
+            alias={alias}
+            region={version.region}
+            candidate={version.number}
+            current={from}
+            gate={{
+              loading: preview.loading,
+              error: preview.error,
+              value: preview.value?.evaluation,
+            }}
+            onOpenRun={props.onClose}
+          />
           <ReasonField
             value={reason}
             onChange={setReason}
@@ -142,16 +198,21 @@ export const PromoteDialog = (props: {
             />
           )}
           {error && (
-            <Alert status="danger" title="Not promoted" description={error} />
+            <Alert
+              role="alert"
+              status="danger"
+              title={needsApproval ? 'Approval not requested' : 'Not promoted'}
+              description={error}
+            />
           )}
         </Flex>
       </DialogBody>
       <ChangeDialogFooter
-        label="Promote"
+        label={needsApproval ? 'Request approval' : 'Promote'}
         onCancel={props.onClose}
         onSubmit={submit}
         submitting={submitting}
-        disabled={alreadyNamed || reason.trim().length === 0}
+        disabled={alreadyNamed || blocked || reason.trim().length === 0}
       />
     </Dialog>
   );

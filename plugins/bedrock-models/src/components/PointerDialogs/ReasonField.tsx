@@ -6,6 +6,8 @@ export const ReasonField = (props: {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
+  /** Focus the field when it appears (a dialog whose first field it is). */
+  autoFocus?: boolean;
 }) => (
   <TextAreaField
     label="Reason"
@@ -15,5 +17,6 @@ export const ReasonField = (props: {
     value={props.value}
     onChange={props.onChange}
     placeholder={props.placeholder}
+    autoFocus={props.autoFocus}
   />
 );

@@ -1,34 +1,62 @@
 import { useState } from 'react';
 import { Alert, Dialog, DialogBody, DialogHeader, Flex } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type { AliasPointer } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import type {
+  AliasPointer,
+  ModelVersion,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { isApprovalRequested } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import { callersNotice } from '../../model/callersNotice';
-import { approvalNotice } from '../../model/approvalNotice';
+import { MoveOutcome, moveOutcome } from '../../model/moveOutcome';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
-import { useDialogSubmit } from './useDialogSubmit';
+import { MoveEvidence } from './MoveEvidence';
 import { MoveSummary } from './MoveSummary';
 import { ReasonField } from './ReasonField';
+import { useDialogSubmit } from './useDialogSubmit';
+import {
+  PREVIEW_REASON,
+  useLastActivity,
+  useMovePreview,
+} from './useMovePreview';
 
 /**
  * Roll a pointer back, with a reason; shows from and to. The target is the one the backend names for
- * the pointer (`rollbackTarget`), so the dialog shows what the rollback will do.
+ * the pointer (`rollbackTarget`), so the dialog shows what the rollback will do; the backend's dry run
+ * says whether it needs approval, or is an owner's emergency rollback that moves at once.
  */
 export const RollbackDialog = (props: {
   modelName: string;
   /** The pointer as last read; refreshed after a conflict. */
   pointer: AliasPointer;
+  /** The model's versions, for the ARNs. */
+  versions: ModelVersion[];
+  /** A reason to start from (an Undo fills in what it undoes). */
+  initialReason?: string;
   onClose: () => void;
-  onMoved: (summary: string) => void;
+  onMoved: (outcome: MoveOutcome) => void;
   onRefresh: () => void;
 }) => {
   const { modelName, pointer } = props;
   const api = useApi(bedrockModelsApiRef);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(props.initialReason ?? '');
   const { submitting, error, conflict, run } = useDialogSubmit(props.onRefresh);
   const target = pointer.rollbackTarget;
+  const preview = useMovePreview(
+    () =>
+      api.rollbackPointer({
+        modelName,
+        alias: pointer.alias,
+        region: pointer.region,
+        reason: PREVIEW_REASON,
+        expectedCurrentVersion: pointer.version,
+        dryRun: true,
+      }),
+    [api, modelName, pointer.alias, pointer.region, pointer.version, target],
+  );
+  const activity = useLastActivity(modelName, target, pointer.region);
+  const needsApproval = preview.value?.needsApproval === true;
+  const versionOf = (n: number | undefined) =>
+    props.versions.find(v => v.number === n && v.region === pointer.region);
 
   const submit = () =>
     run(async () => {
@@ -39,19 +67,23 @@ export const RollbackDialog = (props: {
         reason,
         expectedCurrentVersion: pointer.version,
       });
-      if (isApprovalRequested(moved)) {
-        props.onMoved(approvalNotice(moved.approvalRequest));
-        return;
-      }
       props.onMoved(
-        `The ${pointer.alias} pointer in ${pointer.region} is back on version ${
-          moved.pointer.version
-        }. ${callersNotice(moved)}`,
+        moveOutcome(
+          moved,
+          m =>
+            `The ${pointer.alias} pointer in ${
+              pointer.region
+            } is back on version ${m.toVersion}.${
+              m.emergency
+                ? ' It was an emergency rollback, without approval; the history records it as one.'
+                : ''
+            }`,
+        ),
       );
     });
 
   return (
-    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={560}>
+    <Dialog isOpen onOpenChange={open => !open && props.onClose()} width={640}>
       <DialogHeader>
         Roll back {pointer.alias} in {pointer.region}
       </DialogHeader>
@@ -69,9 +101,25 @@ export const RollbackDialog = (props: {
               title="This pointer has never named another version: there is nothing to roll back to."
             />
           )}
+          {target !== undefined && (
+            <MoveEvidence
+              kind="rollback"
+              alias={pointer.alias}
+              region={pointer.region}
+              accountId={pointer.accountId}
+              from={{
+                number: pointer.version,
+                version: versionOf(pointer.version),
+              }}
+              to={{ number: target, version: versionOf(target) }}
+              preview={preview}
+              activity={activity}
+            />
+          )}
           <ReasonField
             value={reason}
             onChange={setReason}
+            autoFocus
             placeholder="What went wrong with the current version"
           />
           {conflict && (
@@ -84,15 +132,18 @@ export const RollbackDialog = (props: {
           )}
           {error && (
             <Alert
+              role="alert"
               status="danger"
-              title="Not rolled back"
+              title={
+                needsApproval ? 'Approval not requested' : 'Not rolled back'
+              }
               description={error}
             />
           )}
         </Flex>
       </DialogBody>
       <ChangeDialogFooter
-        label="Roll back"
+        label={needsApproval ? 'Request approval' : 'Roll back'}
         onCancel={props.onClose}
         onSubmit={submit}
         submitting={submitting}
