@@ -7,6 +7,8 @@ export interface Config {
      */
     accounts?: Array<{
       accountId: string;
+      /** A name people read instead of the 12-digit id (e.g. ml-prod), shown on the portal's pages. */
+      alias?: string;
       regions: string[];
       /** IAM role Bedrock assumes to read import artifacts from S3 (needed to import into this account). */
       importRoleArn?: string;
@@ -78,6 +80,26 @@ export interface Config {
       pollIntervalSeconds?: number;
       /** Call each new version once (Converse or InvokeModel) to record its cold-start time; defaults to false. */
       warmUp?: boolean;
+    };
+    /**
+     * Keep-warm heartbeats (docs/keep-warm.md): imported models scale to zero after an idle spell, and a
+     * pointer's keep-warm policy sends a one-token call often enough that its copy stays loaded.
+     */
+    keepWarm?: {
+      /**
+       * Minutes a copy may idle before Bedrock evicts it; heartbeat intervals must be shorter. AWS does not
+       * document it ("typically an hour"); defaults to 60.
+       */
+      evictionMinutes?: number;
+      /** Minutes before a window opens that heartbeats start, so a restore is done by then; defaults to 10. */
+      leadMinutes?: number;
+      /** Heartbeat interval of a policy that does not give one; defaults to 14. */
+      defaultIntervalMinutes?: number;
+      /**
+       * A call that waited this long before it was served is recorded as a cold start (as is every call
+       * that met ModelNotReadyException); defaults to 15.
+       */
+      coldStartThresholdSeconds?: number;
     };
     /** Models found in AWS that the portal did not import. */
     discovery?: {

@@ -255,7 +255,7 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,production_version,last_promoted_by,last_promoted_at,managed,created_by,created_at,estimated_monthly_cost',
+      'model,version,owner,classification,account,region,status,architecture,imported_model_arn,pointers,production_version,last_promoted_by,last_promoted_at,managed,created_by,created_at,estimated_monthly_cost,invocations_30d,last_invoked_at,residency_violation,publishing_failing',
     );
     expect(lines).toHaveLength(5);
     // The page's filters narrow the export as they narrow the table.
@@ -303,6 +303,99 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
       region: ['eu-central-1', 'us-east-1'],
       owner: ['group:default/claims-ai', 'group:default/support-ml'],
     });
+  });
+
+  it("reads invocations with the estimates, and points at what needs attention with the report's own figures", async () => {
+    const all = (await get('/report?limit=500')).body as GovernanceReport;
+    const v1 = all.rows.find(
+      r => r.model === 'support-summarizer' && r.version === 1,
+    )!;
+    // The seed records a month of weekday traffic: read in the same calls as the copies.
+    expect(v1.invocations30d).toBeGreaterThan(0);
+    expect(Date.parse(v1.lastInvokedAt!)).toBeGreaterThan(
+      Date.now() - 30 * DAY,
+    );
+    const cloudWatch = emulatorSdk(CloudWatchClient, emulator);
+    const to = new Date();
+    const { MetricDataResults } = await cloudWatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(to.getTime() - 30 * DAY),
+        EndTime: to,
+        MetricDataQueries: [
+          {
+            Id: 'calls',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/Bedrock',
+                MetricName: 'Invocations',
+                Dimensions: [{ Name: 'ModelId', Value: v1.importedModelArn }],
+              },
+              Period: 3600,
+              Stat: 'Sum',
+            },
+          },
+        ],
+      }),
+    );
+    const calls = (MetricDataResults?.[0].Values ?? []).reduce(
+      (n, value) => n + value,
+      0,
+    );
+    // The estimate was read moments earlier: at most the calls of an hour at its edge apart.
+    expect(Math.abs(calls - v1.invocations30d!)).toBeLessThanOrEqual(
+      calls * 0.05,
+    );
+
+    const attention = await get('/attention?idleDays=30');
+    expect(attention.status).toBe(200);
+    expect(attention.body.totalMonthlyCost).toBeCloseTo(
+      all.totals.estimatedMonthlyCost,
+      6,
+    );
+    const unnamed = attention.body.items.find(
+      (i: { kind: string }) => i.kind === 'unnamed-cost',
+    );
+    expect(unnamed.filters).toEqual({ status: 'ready', named: 'unnamed' });
+    const listed = (await get('/report?status=ready&named=unnamed&limit=500'))
+      .body as GovernanceReport;
+    expect(unnamed.count).toBe(listed.totalCount);
+    expect(unnamed.estimatedMonthlyCost).toBeCloseTo(
+      listed.totals.estimatedMonthlyCost,
+      6,
+    );
+    expect(unnamed.share).toBeCloseTo(
+      listed.totals.estimatedMonthlyCost / all.totals.estimatedMonthlyCost,
+      6,
+    );
+    // Items are what needs looking at, most costly first.
+    const costs = attention.body.items.map(
+      (i: { estimatedMonthlyCost?: number }) => i.estimatedMonthlyCost ?? 0,
+    );
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    expect(
+      attention.body.items.every((i: { count: number }) => i.count > 0),
+    ).toBe(true);
+    expect((await get('/attention?idleDays=0')).body.error.message).toBe(
+      'Invalid query: idleDays: must be 1 to 60 days',
+    );
+  });
+
+  it('keeps an audit trail of the imports, as JSON pages and CSV', async () => {
+    const first = await get('/audit?limit=2&kind=import');
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.items[0]).toMatchObject({ kind: 'import' });
+    const rest = await get(
+      `/audit?limit=500&kind=import&cursor=${first.body.nextCursor}`,
+    );
+    const ids = [...first.body.items, ...rest.body.items].map(
+      (e: { id: string }) => e.id,
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    const csv = await get('/audit?format=csv&kind=import');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.trim().split('\r\n')).toHaveLength(ids.length + 1);
+    expect((await get('/audit?from=yesterday')).status).toBe(400);
   });
 
   it('shares estimates between replicas through the database, and keeps the last good ones, saying since when, while CloudWatch fails', async () => {

@@ -9,7 +9,11 @@ import { z } from 'zod';
 import { RegistryConfig } from './config/readRegistryConfig';
 import { ModelSearch } from './database/ModelStore';
 import { ReportPaging } from './service/GovernanceReportService';
-import { ReportFilters } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { AuditFilters } from './database/AuditTrailQuery';
+import {
+  DEFAULT_IDLE_DAYS,
+  ReportFilters,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
 /** Parses input with a schema, turning every problem into one 400 that names the fields. */
 export function parseInput<T>(
@@ -80,7 +84,7 @@ export function aliasParam(config: RegistryConfig, alias: string): string {
 }
 
 /** A Region the registry manages, in any configured account. */
-function regionSchema(config: RegistryConfig) {
+export function regionSchema(config: RegistryConfig) {
   const regions = [...new Set(config.accounts.flatMap(a => a.regions))];
   return z.string().refine(region => regions.includes(region), {
     message: `must be a managed Region (${
@@ -376,6 +380,24 @@ export function quotasQuery(config: RegistryConfig) {
     .superRefine(regionOfAccount(config));
 }
 
+/** Days without invocations: a live version idle this long is listed. */
+const idleDays = z.coerce
+  .number()
+  .int('must be a whole number of days')
+  .min(1, 'must be 1 to 60 days')
+  .max(
+    60,
+    'must be 1 to 60 days (CloudWatch is read for 30 days; 60 lists versions never called)',
+  );
+
+/** A point in time, with its offset (2026-11-29T10:00:00Z), as a Date. */
+const dateTime = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be a date-time with its offset, e.g. 2026-11-29T10:00:00Z',
+  })
+  .transform(value => new Date(value));
+
 /** Query of `GET /report`. */
 export const reportQuery = z
   .strictObject({
@@ -394,25 +416,87 @@ export const reportQuery = z
       .optional(),
     managed: z.enum(['managed', 'unmanaged']).optional(),
     production: z.enum(['serving', 'not-serving']).optional(),
+    named: z.enum(['named', 'unnamed']).optional(),
+    idleDays: idleDays.optional(),
+    residency: z.enum(['violates']).optional(),
+    publishing: z.enum(['failing']).optional(),
     sort: z
       .enum([
         'model',
+        'version',
         'owner',
+        'classification',
         'region',
+        'architecture',
         'status',
+        'managed',
+        'productionVersion',
         'createdAt',
         'lastPromotedAt',
+        'lastInvokedAt',
         'cost',
       ])
-      .default('model'),
-    order: z.enum(['asc', 'desc']).default('asc'),
+      .optional(),
+    order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(200).optional(),
   })
   .transform(({ format, account, sort, order, limit, cursor, ...filters }) => ({
     format,
     filters: { ...filters, accountId: account } as ReportFilters,
-    paging: { sort, order, limit, cursor } as ReportPaging,
+    paging: {
+      sort: sort ?? 'model',
+      order: order ?? 'asc',
+      limit,
+      cursor,
+    } as ReportPaging,
+    // An export follows the order asked; without one, model then version.
+    order:
+      sort || order
+        ? { sort: sort ?? 'model', order: order ?? 'asc' }
+        : undefined,
+  }));
+
+/** Query of `GET /attention`. */
+export const attentionQuery = z
+  .strictObject({ idleDays: idleDays.default(DEFAULT_IDLE_DAYS) })
+  .transform(q => q.idleDays);
+
+/** Query of `GET /audit`. */
+export const auditQuery = z
+  .strictObject({
+    format: z.enum(['json', 'csv']).default('json'),
+    model: z.string().max(50).optional(),
+    owner: z.string().max(255).optional(),
+    actor: z.string().max(255).optional(),
+    region: z.string().max(32).optional(),
+    kind: z
+      .enum([
+        'import',
+        'promote',
+        'rollback',
+        'retire',
+        'approval-requested',
+        'approval-approved',
+        'approval-rejected',
+        'approval-cancelled',
+        'approval-expired',
+        'approval-stale',
+      ])
+      .optional(),
+    from: dateTime.optional(),
+    to: dateTime.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(300).optional(),
+  })
+  .refine(q => !q.from || !q.to || q.from < q.to, {
+    message: 'must be after from',
+    path: ['to'],
+  })
+  .transform(({ format, model, limit, cursor, ...rest }) => ({
+    format,
+    filters: { ...rest, modelName: model } as AuditFilters,
+    paging: { limit, cursor },
   }));
 
 /** Query of `GET /inventory`: a page of models by name, or (no limit) every model. */
@@ -519,3 +603,6 @@ export function runIdParam(id: string): string {
   }
   return id;
 }
+
+/** The reason a change is made, as every change's body takes it. */
+export const reasonField = reason;

@@ -17,6 +17,8 @@ import {
   promoteBody,
   quotasQuery,
   reportQuery,
+  attentionQuery,
+  auditQuery,
   retireBody,
   rollbackBody,
   validateBody,
@@ -27,6 +29,7 @@ import { ErrorReporter } from './service/ErrorReporter';
 import { RegistryService } from './service/RegistryService';
 import { internalErrorShield } from './internalErrorShield';
 import { addApprovalAndEvaluationRoutes } from './approvalAndEvaluationRoutes';
+import { addKeepWarmRoutes } from './keepWarmRoutes';
 
 /** Writes a chunk of a streamed answer, waiting while the client is slower than the database. */
 async function write(res: express.Response, chunk: string): Promise<void> {
@@ -121,6 +124,27 @@ export async function createRouter(
     }
     res.type('text/csv').attachment('bedrock-models-report.csv');
     await registry.exportReportCsv(
+      { filters: query.filters, order: query.order },
+      chunk => write(res, chunk),
+      call,
+    );
+    res.end();
+  });
+
+  router.get('/attention', async (req, res) => {
+    const idleDays = parseInput(attentionQuery, req.query, 'query');
+    res.json(await registry.getAttention(idleDays, await caller(req)));
+  });
+
+  router.get('/audit', async (req, res) => {
+    const query = parseInput(auditQuery, req.query, 'query');
+    const call = await caller(req);
+    if (query.format !== 'csv') {
+      res.json(await registry.getAuditTrail(query.filters, query.paging, call));
+      return;
+    }
+    res.type('text/csv').attachment('bedrock-models-audit.csv');
+    await registry.exportAuditCsv(
       query.filters,
       chunk => write(res, chunk),
       call,
@@ -183,6 +207,7 @@ export async function createRouter(
   });
 
   addApprovalAndEvaluationRoutes(router, { registry, config, caller, model });
+  addKeepWarmRoutes(router, { registry, config, caller, model });
 
   // Anything else: say what exists instead of an empty 404.
   router.use((req, _res, next) => {

@@ -58,6 +58,13 @@ export { architectureChangeWarnings } from './domain/architectureChange';
 export type { ProductionVersion } from './domain/architectureChange';
 export * from './events';
 export { governanceReportCsv } from './domain/governanceCsv';
+export { auditTrailCsv } from './domain/auditTrailCsv';
+export {
+  costShare,
+  quotaNearlyFull,
+  DEFAULT_IDLE_DAYS,
+  QUOTA_NEARLY_FULL_SHARE,
+} from './domain/attentionRules';
 export {
   isIdle,
   matchesReportFilters,
@@ -95,3 +102,31 @@ export type {
   PromptOutcome,
   RunSummary,
 } from './domain/evaluationChecks';
+export {
+  BUSINESS_HOURS,
+  checkKeepWarmRules,
+  heartbeatSlots,
+  isInsideWindows,
+  isTimeZone,
+  localTime,
+  MAX_KEEP_WARM_WINDOWS,
+  nextStretch,
+  planHeartbeat,
+  stretchAt,
+  stretchesBetween,
+  WEEKDAYS,
+} from './domain/keepWarmSchedule';
+export type {
+  HeartbeatPlan,
+  KeepWarmRules,
+  KeepWarmTiming,
+  Stretch,
+} from './domain/keepWarmSchedule';
+export {
+  coldStartsInsidePolicy,
+  KEEP_WARM_REFERENCE_DAYS,
+  keepWarmEstimate,
+  keepWarmWindows,
+  loadedSpells,
+} from './domain/keepWarmCost';
+export type { KeepWarmCostEstimate, LoadedSpells } from './domain/keepWarmCost';

@@ -17,6 +17,8 @@ import {
 export type RegistryConfig = {
   accounts: Array<{
     accountId: string;
+    /** A name people read instead of the 12-digit id. */
+    alias?: string;
     regions: string[];
     /** The IAM role Bedrock assumes to read the artifacts; imports into this account need it. */
     importRoleArn?: string;
@@ -43,6 +45,15 @@ export type RegistryConfig = {
     /** Call a model once after import to record its cold start. */
     warmUp: boolean;
   };
+  keepWarm: {
+    /** Minutes a copy may idle before it is evicted; heartbeat intervals must be shorter. */
+    evictionMinutes: number;
+    /** Minutes before a window opens that heartbeats start. */
+    leadMinutes: number;
+    defaultIntervalMinutes: number;
+    /** A call served after waiting this long met a cold copy. */
+    coldStartThresholdMs: number;
+  };
   discovery: {
     /** Owner of discovered models that carry no owner tag. */
     defaultOwner: string;
@@ -68,6 +79,7 @@ export function readRegistryConfig(config: Config): RegistryConfig {
   const accounts = (root?.getOptionalConfigArray('accounts') ?? []).map(
     account => ({
       accountId: account.getString('accountId'),
+      alias: account.getOptionalString('alias'),
       regions: account.getStringArray('regions'),
       importRoleArn: account.getOptionalString('importRoleArn'),
     }),
@@ -172,6 +184,7 @@ export function readRegistryConfig(config: Config): RegistryConfig {
       pollIntervalSeconds,
       warmUp: root?.getOptionalBoolean('imports.warmUp') ?? false,
     },
+    keepWarm: readKeepWarm(root?.getOptionalConfig('keepWarm')),
     discovery: {
       defaultOwner:
         discovery?.getOptionalString('defaultOwner') ??
@@ -348,5 +361,38 @@ function readPricing(pricing: Config | undefined): RegistryConfig['pricing'] {
     source:
       pricing?.getOptionalString('source') ??
       'bedrockModels.pricing in app-config (no prices configured)',
+  };
+}
+
+/** Reads `bedrockModels.keepWarm`: how heartbeats are timed against the eviction of idle copies. */
+function readKeepWarm(section: Config | undefined): RegistryConfig['keepWarm'] {
+  const minutes = (key: string, fallback: number, min: number) => {
+    const value = section?.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(
+        `bedrockModels.keepWarm.${key} must be a whole number of minutes from ${min}`,
+      );
+    }
+    return value;
+  };
+  const evictionMinutes = minutes('evictionMinutes', 60, 2);
+  const defaultIntervalMinutes = minutes('defaultIntervalMinutes', 14, 1);
+  if (defaultIntervalMinutes >= evictionMinutes) {
+    throw new Error(
+      `bedrockModels.keepWarm.defaultIntervalMinutes (${defaultIntervalMinutes}) must be shorter than evictionMinutes (${evictionMinutes}): a copy idle that long is evicted between two heartbeats`,
+    );
+  }
+  const threshold =
+    section?.getOptionalNumber('coldStartThresholdSeconds') ?? 15;
+  if (!(threshold > 0)) {
+    throw new Error(
+      'bedrockModels.keepWarm.coldStartThresholdSeconds must be a positive number of seconds',
+    );
+  }
+  return {
+    evictionMinutes,
+    leadMinutes: minutes('leadMinutes', 10, 0),
+    defaultIntervalMinutes,
+    coldStartThresholdMs: threshold * 1000,
   };
 }

@@ -5,6 +5,15 @@ export type CostEstimate = {
   readAt: Date;
 };
 
+/** What one CloudWatch read found for one imported model. */
+export type UsageReading = {
+  /** The last 30 days of compute; undefined without a price or CMUs to price it. */
+  compute: number | undefined;
+  invocations30d: number;
+  /** Start of the last hour with invocations; undefined when none in the 30 days. */
+  lastInvokedAt: Date | undefined;
+};
+
 /** The compute estimates last read from CloudWatch, shared by every replica. */
 export interface CostEstimateStore {
   /** Estimates in one account and Region, by imported-model ARN. */
@@ -23,6 +32,6 @@ export interface CostEstimateStore {
     accountId: string,
     region: string,
     readAt: Date,
-    computeByArn: Map<string, number | undefined>,
+    readings: Map<string, UsageReading>,
   ): Promise<void>;
 }

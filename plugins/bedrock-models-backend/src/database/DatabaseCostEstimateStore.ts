@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
-import { CostEstimate, CostEstimateStore } from './CostEstimateStore';
+import {
+  CostEstimate,
+  CostEstimateStore,
+  UsageReading,
+} from './CostEstimateStore';
 import { iso } from './registryRows';
 
 /** Cost estimates on PostgreSQL or SQLite (table `cost_estimates`). */
@@ -30,13 +34,15 @@ export class DatabaseCostEstimateStore implements CostEstimateStore {
     accountId: string,
     region: string,
     readAt: Date,
-    computeByArn: Map<string, number | undefined>,
+    readings: Map<string, UsageReading>,
   ): Promise<void> {
-    const rows = [...computeByArn].map(([arn, compute]) => ({
+    const rows = [...readings].map(([arn, reading]) => ({
       imported_model_arn: arn,
       account_id: accountId,
       region,
-      compute_30d: compute ?? null,
+      compute_30d: reading.compute ?? null,
+      invocations_30d: reading.invocations30d,
+      last_invoked_at: reading.lastInvokedAt ?? null,
       read_at: readAt,
     }));
     // Batches keep each statement under SQLite's bound-parameter limit.

@@ -90,21 +90,27 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('retires only when the rules allow, and reports a refusal without writing', async () => {
+    it('retires only when the rules allow, recording who and why, and reports a refusal without writing', async () => {
       const knex = await migrated(databaseId);
       await seedSummarizer(knex, 2);
       await queueMove(registryStoresOn(knex), 1);
       const store = new DatabaseModelStore(knex);
-      const refused = await store.beginRetirement('summarizer', 1, (_v, p) =>
-        p.length > 0 ? `named by ${p[0].alias}` : undefined,
+      const by = { actor: 'user:default/ana', reason: 'Superseded by v3' };
+      const refused = await store.beginRetirement(
+        'summarizer',
+        1,
+        by,
+        (_v, p) => (p.length > 0 ? `named by ${p[0].alias}` : undefined),
       );
       expect(refused).toEqual({
         kind: 'refused',
         refusal: 'named by production',
       });
+      expect(await knex('version_retirements')).toEqual([]);
       const retired = await store.beginRetirement(
         'summarizer',
         2,
+        by,
         () => undefined,
       );
       expect(retired).toMatchObject({
@@ -112,10 +118,27 @@ describe.each(databases.eachSupportedId())(
         before: { status: 'ready' },
       });
       expect((await store.getVersion('summarizer', 2))?.status).toBe('retired');
+      expect(
+        await knex('version_retirements').select(
+          'model_name',
+          'version_number',
+          'actor',
+          'reason',
+        ),
+      ).toEqual([
+        {
+          model_name: 'summarizer',
+          version_number: 2,
+          actor: 'user:default/ana',
+          reason: 'Superseded by v3',
+        },
+      ]);
+      // AWS refused the deletion: the version is back, and so is the trail (no retirement happened).
       await store.restoreRetiredVersion('summarizer', 2, 'ready');
       expect((await store.getVersion('summarizer', 2))?.status).toBe('ready');
+      expect(await knex('version_retirements')).toEqual([]);
       expect(
-        await store.beginRetirement('summarizer', 9, () => undefined),
+        await store.beginRetirement('summarizer', 9, by, () => undefined),
       ).toEqual({
         kind: 'missing',
       });

@@ -279,6 +279,7 @@ export class DatabaseModelStore implements ModelStore {
   async beginRetirement<R>(
     modelName: string,
     number: number,
+    by: { actor: string; reason: string },
     decide: (
       version: ModelVersion,
       pointersNamingIt: Array<{ alias: string; region: string }>,
@@ -304,12 +305,22 @@ export class DatabaseModelStore implements ModelStore {
         pointers.map(p => ({ alias: p.alias, region: p.region })),
       );
       if (refusal !== undefined) return { kind: 'refused', refusal };
+      const now = new Date();
       const retired = await tx('model_versions')
         .where({ model_name: modelName, number, status: version.status })
-        .update({ status: 'retired', updated_at: new Date() });
-      return retired === 0
-        ? { kind: 'changed' }
-        : { kind: 'retired', before: version };
+        .update({ status: 'retired', updated_at: now });
+      if (retired === 0) return { kind: 'changed' };
+      await tx('version_retirements').insert({
+        model_name: modelName,
+        version_number: number,
+        account_id: version.accountId,
+        region: version.region,
+        imported_model_arn: version.importedModelArn ?? null,
+        actor: by.actor,
+        reason: by.reason,
+        created_at: now,
+      });
+      return { kind: 'retired', before: version };
     });
   }
 
@@ -318,8 +329,18 @@ export class DatabaseModelStore implements ModelStore {
     number: number,
     status: VersionStatus,
   ): Promise<void> {
-    await this.db('model_versions')
-      .where({ model_name: modelName, number, status: 'retired' })
-      .update({ status, updated_at: new Date() });
+    await this.db.transaction(async tx => {
+      const restored = await tx('model_versions')
+        .where({ model_name: modelName, number, status: 'retired' })
+        .update({ status, updated_at: new Date() });
+      if (restored === 0) return;
+      // The retirement did not happen: its record goes with it.
+      const [last] = await tx('version_retirements')
+        .where({ model_name: modelName, version_number: number })
+        .orderBy('id', 'desc')
+        .limit(1)
+        .select('id');
+      if (last) await tx('version_retirements').where({ id: last.id }).delete();
+    });
   }
 }

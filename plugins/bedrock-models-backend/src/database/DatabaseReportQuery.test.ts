@@ -9,7 +9,14 @@ import { registryStoresOn } from './RegistryStores';
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-const CONTEXT = { productionAlias: 'production', storageCmuMonth: 2 };
+const CONTEXT = {
+  productionAlias: 'production',
+  storageCmuMonth: 2,
+  // Confidential data stays in us-east-1: triage v1 (eu-central-1) breaks that.
+  dataResidency: { confidential: ['us-east-1'] },
+  now: new Date('2026-11-25T00:00:00Z'),
+  publishingStuckBefore: new Date('2026-11-24T23:45:00Z'),
+};
 const arn = (model: string, n: number) =>
   `arn:aws:bedrock:us-east-1:123456789012:imported-model/${model}-${n}`;
 
@@ -59,20 +66,27 @@ async function seed(knex: Knex) {
     }),
   ]);
   // Compute over the last 30 days, as the estimates refresh stores it; faq's is not read yet.
+  // With the invocations read in the same calls: v1 was never called, triage last 10 days before now.
   await knex('cost_estimates').insert(
-    [
-      [arn('summarizer', 1), 10],
-      [arn('summarizer', 2), 100],
-      [arn('triage', 1), 40],
-    ].map(([imported_model_arn, compute]) => ({
+    (
+      [
+        [arn('summarizer', 1), 10, 0, null],
+        [arn('summarizer', 2), 100, 50, new Date('2026-11-24T10:00:00Z')],
+        [arn('triage', 1), 40, 10, new Date('2026-11-15T00:00:00Z')],
+      ] as const
+    ).map(([imported_model_arn, compute, invocations, last]) => ({
       imported_model_arn,
       account_id: '123456789012',
       region: 'us-east-1',
       compute_30d: compute,
+      invocations_30d: invocations,
+      last_invoked_at: last,
       read_at: now,
     })),
   );
   await queueMove(registryStoresOn(knex), 2);
+  // Its SSM write failed once and waits for a retry.
+  await knex('ssm_outbox').update({ attempts: 1, last_error: 'throttled' });
 }
 
 describe.each(databases.eachSupportedId())(
@@ -145,10 +159,113 @@ describe.each(databases.eachSupportedId())(
         await query.totals({ owner: 'group:default/support-ml' }, CONTEXT),
       ).toEqual({
         versions: 4,
+        models: 1,
+        liveVersions: 2,
+        servingProduction: 1,
         estimatedMonthlyCost: 118,
         withoutEstimate: 1,
         byRegion: { 'us-east-1': 118 },
+        byOwner: { 'group:default/support-ml': 118 },
+        // No CMU prices in this context: keep-warm commits nothing (its total is tested with the store).
+        keepWarmMonthlyUsd: 0,
       });
+      expect(await query.totals({}, CONTEXT)).toMatchObject({
+        versions: 7,
+        models: 3,
+        liveVersions: 4,
+        servingProduction: 1,
+        estimatedMonthlyCost: 162,
+        byOwner: {
+          'group:default/support-ml': 118,
+          'group:default/claims-ai': 44,
+          'group:default/ml-platform': 0,
+        },
+      });
+    });
+
+    it('lists what needs attention: unnamed, idle, residency breaches and failing publishing', async () => {
+      const page = (filters: object) =>
+        query
+          .page(
+            filters,
+            { by: 'model', order: 'asc' },
+            { offset: 0, limit: 50 },
+            CONTEXT,
+          )
+          .then(rows => rows.map(key));
+      expect(await page({ status: 'ready', named: 'unnamed' })).toEqual([
+        'faq v1',
+        'summarizer v1',
+        'triage v1',
+      ]);
+      expect(await page({ named: 'named' })).toEqual(['summarizer v2']);
+      // faq's usage was never read, so it is not called idle.
+      expect(await page({ idleDays: 7 })).toEqual([
+        'summarizer v1',
+        'triage v1',
+      ]);
+      expect(await page({ idleDays: 20 })).toEqual(['summarizer v1']);
+      expect(await page({ residency: 'violates' })).toEqual(['triage v1']);
+      expect(await page({ publishing: 'failing' })).toEqual(['summarizer v2']);
+      expect(
+        (await query.totals({ status: 'ready', named: 'unnamed' }, CONTEXT))
+          .estimatedMonthlyCost,
+      ).toBe(58);
+
+      const [v2] = await query.page(
+        { named: 'named' },
+        { by: 'model', order: 'asc' },
+        { offset: 0, limit: 1 },
+        CONTEXT,
+      );
+      expect(v2).toMatchObject({
+        invocations30d: 50,
+        lastInvokedAt: '2026-11-24T10:00:00.000Z',
+        residencyViolation: false,
+        publishingFailing: true,
+      });
+    });
+
+    it('sorts by every column the page offers', async () => {
+      const sorted = (by: string, order: 'asc' | 'desc' = 'asc') =>
+        query
+          .page(
+            {},
+            { by: by as never, order },
+            { offset: 0, limit: 3 },
+            CONTEXT,
+          )
+          .then(rows => rows.map(key));
+      expect(await sorted('lastInvokedAt', 'desc')).toEqual([
+        'summarizer v2',
+        'triage v1',
+        'faq v1',
+      ]);
+      expect(await sorted('version', 'desc')).toEqual([
+        'summarizer v4',
+        'summarizer v3',
+        'summarizer v2',
+      ]);
+      expect(await sorted('managed')).toEqual([
+        'faq v1',
+        'summarizer v1',
+        'summarizer v2',
+      ]);
+      expect(await sorted('productionVersion')).toEqual([
+        'summarizer v1',
+        'summarizer v2',
+        'summarizer v3',
+      ]);
+      expect(await sorted('classification', 'desc')).toEqual([
+        'faq v1',
+        'summarizer v1',
+        'summarizer v2',
+      ]);
+      expect(await sorted('architecture', 'desc')).toEqual([
+        'triage v1',
+        'faq v1',
+        'summarizer v1',
+      ]);
     });
 
     it('reads the whole report a batch at a time, in model and version order', async () => {

@@ -18,12 +18,21 @@ const KEY = ['v.model_name', 'v.number'];
 
 const SORT_COLUMNS: Record<Exclude<ReportSort, 'cost'>, string> = {
   model: 'v.model_name',
+  version: 'v.number',
   owner: 'm.owner',
+  classification: 'm.classification',
   region: 'v.region',
+  architecture: 'v.architecture',
   status: 'v.status',
+  managed: 'v.managed',
+  productionVersion: 'p.version_number',
   createdAt: 'v.created_at',
   lastPromotedAt: 'p.updated_at',
+  lastInvokedAt: 'ce.last_invoked_at',
 };
+
+/** Statuses whose data is stored in the version's Region (residency applies to them). */
+const HOLDING_DATA = ['importing', 'ready'];
 
 type ReportRow = {
   model_name: string;
@@ -43,7 +52,14 @@ type ReportRow = {
   last_promoted_by: string | null;
   last_promoted_at: string | Date | null;
   estimate: number | string | null;
+  invocations_30d: number | string | null;
+  last_invoked_at: string | Date | null;
+  residency_violation: boolean | number;
+  publishing_failing: boolean | number;
 };
+
+/** A SQL condition with its bindings. */
+type Condition = { sql: string; bindings: Knex.RawBinding[] };
 
 /** The governance report on PostgreSQL or SQLite. */
 export class DatabaseReportQuery implements ReportQuery {
@@ -63,6 +79,43 @@ export class DatabaseReportQuery implements ReportQuery {
       [context.storageCmuMonth],
     );
   }
+
+  /**
+   * Whether the version's data sits where the residency policy does not allow its model's
+   * classification (a classification the policy does not name may be anywhere).
+   */
+  private residencyViolation(context: ReportContext): Condition {
+    const rules = Object.entries(context.dataResidency);
+    if (rules.length === 0) return { sql: '(1 = 0)', bindings: [] };
+    const bindings: Knex.RawBinding[] = [...HOLDING_DATA];
+    const cases = rules.map(([classification, regions]) => {
+      bindings.push(classification, ...regions);
+      return regions.length === 0
+        ? '(m.classification = ?)'
+        : `(m.classification = ? and v.region not in (${regions
+            .map(() => '?')
+            .join(', ')}))`;
+    });
+    return {
+      sql: `(v.status in (?, ?) and (${cases.join(' or ')}))`,
+      bindings,
+    };
+  }
+
+  /** Whether a pointer naming the version waits on an SSM write that keeps failing or is stuck. */
+  private publishingFailing(context: ReportContext): Condition {
+    return {
+      sql: `exists (select 1 from alias_pointers ap
+        join ssm_outbox o on o.model_name = ap.model_name and o.alias = ap.alias and o.region = ap.region
+        where ap.model_name = v.model_name and ap.region = v.region and ap.version_number = v.number
+          and o.status = 'pending' and (o.attempts > 0 or o.created_at < ?))`,
+      bindings: [context.publishingStuckBefore],
+    };
+  }
+
+  /** Whether any pointer names the version. */
+  private static readonly NAMED = `exists (select 1 from alias_pointers an
+    where an.model_name = v.model_name and an.region = v.region and an.version_number = v.number)`;
 
   /** Every version with its model, production pointer and stored estimate, narrowed by the filters. */
   private filtered(filters: ReportFilters, context: ReportContext) {
@@ -102,6 +155,33 @@ export class DatabaseReportQuery implements ReportQuery {
           .orWhereRaw('p.version_number <> v.number'),
       );
     }
+    if (filters.named === 'named') {
+      query.whereRaw(DatabaseReportQuery.NAMED);
+    } else if (filters.named === 'unnamed') {
+      query.whereRaw(`not ${DatabaseReportQuery.NAMED}`);
+    }
+    if (filters.idleDays !== undefined) {
+      // Live versions read from CloudWatch whose last call (if any) is older than the days asked.
+      const since = new Date(
+        context.now.getTime() - filters.idleDays * 86_400_000,
+      );
+      query
+        .where('v.status', 'ready')
+        .whereNotNull('ce.invocations_30d')
+        .where(q =>
+          q
+            .whereNull('ce.last_invoked_at')
+            .orWhere('ce.last_invoked_at', '<', since),
+        );
+    }
+    if (filters.residency) {
+      const { sql, bindings } = this.residencyViolation(context);
+      query.whereRaw(sql, bindings);
+    }
+    if (filters.publishing) {
+      const { sql, bindings } = this.publishingFailing(context);
+      query.whereRaw(sql, bindings);
+    }
     const needle = filters.q?.trim().toLowerCase();
     if (needle) {
       const like = `%${needle.replace(/[%_\\]/g, c => `\\${c}`)}%`;
@@ -125,6 +205,8 @@ export class DatabaseReportQuery implements ReportQuery {
   }
 
   private select(query: Knex.QueryBuilder, context: ReportContext) {
+    const residency = this.residencyViolation(context);
+    const publishing = this.publishingFailing(context);
     return query.select(
       'v.model_name',
       'v.number',
@@ -142,7 +224,17 @@ export class DatabaseReportQuery implements ReportQuery {
       'p.version_number as production_version',
       'p.updated_by as last_promoted_by',
       'p.updated_at as last_promoted_at',
+      'ce.invocations_30d',
+      'ce.last_invoked_at',
       this.db.raw(`${this.estimate(context).toQuery()} as estimate`),
+      this.db.raw(
+        `(case when ${residency.sql} then 1 else 0 end) as residency_violation`,
+        residency.bindings,
+      ),
+      this.db.raw(
+        `(case when ${publishing.sql} then 1 else 0 end) as publishing_failing`,
+        publishing.bindings,
+      ),
     );
   }
 
@@ -225,6 +317,11 @@ export class DatabaseReportQuery implements ReportQuery {
         : undefined,
       estimatedMonthlyCost:
         row.estimate === null ? undefined : Number(row.estimate),
+      invocations30d:
+        row.invocations_30d === null ? undefined : Number(row.invocations_30d),
+      lastInvokedAt: row.last_invoked_at ? iso(row.last_invoked_at) : undefined,
+      residencyViolation: Boolean(Number(row.residency_violation)),
+      publishingFailing: Boolean(Number(row.publishing_failing)),
     }));
   }
 
@@ -233,32 +330,81 @@ export class DatabaseReportQuery implements ReportQuery {
     context: ReportContext,
   ): Promise<ReportTotals> {
     const estimate = this.estimate(context).toQuery();
-    const byRegion: Array<{
+    // Grouped by Region and owner: one statement gives every total (distinct models come apart).
+    const groups: Array<{
       region: string;
+      owner: string;
       versions: number | string;
+      live: number | string;
+      serving: number | string;
       total: number | string | null;
       unknown: number | string;
     }> = await this.filtered(filters, context)
-      .groupBy('v.region')
+      .groupBy('v.region', 'm.owner')
       .select(
         'v.region as region',
+        'm.owner as owner',
         this.db.raw('count(*) as versions'),
+        this.db.raw(
+          `sum(case when v.status = 'ready' then 1 else 0 end) as live`,
+        ),
+        this.db.raw(
+          'sum(case when p.version_number = v.number then 1 else 0 end) as serving',
+        ),
         this.db.raw(`sum(${estimate}) as total`),
         this.db.raw(
           `sum(case when ${estimate} is null then 1 else 0 end) as unknown`,
         ),
       );
-    return {
-      versions: byRegion.reduce((n, r) => n + Number(r.versions), 0),
-      estimatedMonthlyCost: byRegion.reduce(
-        (n, r) => n + Number(r.total ?? 0),
-        0,
-      ),
-      withoutEstimate: byRegion.reduce((n, r) => n + Number(r.unknown), 0),
-      byRegion: Object.fromEntries(
-        byRegion.map(r => [r.region, Number(r.total ?? 0)]),
-      ),
+    const [{ models }] = await this.db
+      .from(this.filtered(filters, context).distinct('v.model_name').as('fm'))
+      .count({ models: '*' });
+    const sum = (
+      pick: (g: (typeof groups)[number]) => number | string | null,
+    ) => groups.reduce((n, g) => n + Number(pick(g) ?? 0), 0);
+    const byKey = (key: 'region' | 'owner') => {
+      const totals: Record<string, number> = {};
+      for (const g of groups) {
+        totals[g[key]] = (totals[g[key]] ?? 0) + Number(g.total ?? 0);
+      }
+      return totals;
     };
+    return {
+      versions: sum(g => g.versions),
+      models: Number(models),
+      liveVersions: sum(g => g.live),
+      servingProduction: sum(g => g.serving),
+      estimatedMonthlyCost: sum(g => g.total),
+      withoutEstimate: sum(g => g.unknown),
+      byRegion: byKey('region'),
+      byOwner: byKey('owner'),
+      keepWarmMonthlyUsd: await this.keepWarmMonthly(filters, context),
+    };
+  }
+
+  /**
+   * What the keep-warm policies of the pointers naming the rows' versions commit to a month: each
+   * policy's stored windows per month x 5 minutes x the version's CMUs per copy x its Region's price.
+   */
+  private async keepWarmMonthly(
+    filters: ReportFilters,
+    context: ReportContext,
+  ): Promise<number> {
+    const prices = Object.entries(context.cmuMinute ?? {});
+    if (prices.length === 0) return 0;
+    const price = `(case v.region ${prices
+      .map(() => 'when ? then cast(? as double precision)')
+      .join(' ')} else 0 end)`;
+    const [row] = await this.filtered(filters, context).select(
+      this.db.raw(
+        `sum((select coalesce(sum(kw.windows_per_month), 0) from keep_warm_policies kw
+          join alias_pointers kp on kp.model_name = kw.model_name and kp.alias = kw.alias and kp.region = kw.region
+          where kp.model_name = v.model_name and kp.region = v.region and kp.version_number = v.number
+            and kw.mode <> 'off') * coalesce(v.cmus_per_copy, 0) * 5 * ${price}) as keep_warm`,
+        prices.flat(),
+      ),
+    );
+    return Number(row?.keep_warm ?? 0);
   }
 
   async facets(): Promise<ReportFacets> {

@@ -100,18 +100,20 @@ export interface ModelStore {
     status: VersionStatus,
   ): Promise<void>;
   /**
-   * Marks a version retired in a transaction that locks it and reads the pointers naming it; `decide`
-   * (the caller's rules) may refuse. Returns the version as it was, to restore if AWS refuses.
+   * Marks a version retired, and records who retired it and why, in a transaction that locks it and
+   * reads the pointers naming it; `decide` (the caller's rules) may refuse. Returns the version as it
+   * was, to restore if AWS refuses.
    */
   beginRetirement<R>(
     modelName: string,
     number: number,
+    by: { actor: string; reason: string },
     decide: (
       version: ModelVersion,
       pointersNamingIt: Array<{ alias: string; region: string }>,
     ) => R | undefined,
   ): Promise<RetirementOutcome<R>>;
-  /** Undoes a retirement AWS refused: only if the version is still marked retired. */
+  /** Undoes a retirement AWS refused (and its record): only if the version is still marked retired. */
   restoreRetiredVersion(
     modelName: string,
     number: number,

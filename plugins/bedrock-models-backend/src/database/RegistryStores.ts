@@ -19,6 +19,12 @@ import { DatabaseApprovalStore } from './DatabaseApprovalStore';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import { EvaluationStore } from './EvaluationStore';
 import { ReportQuery } from './ReportQuery';
+import { ColdStartStore } from './ColdStartStore';
+import { DatabaseColdStartStore } from './DatabaseColdStartStore';
+import { DatabaseKeepWarmStore } from './DatabaseKeepWarmStore';
+import { KeepWarmStore } from './KeepWarmStore';
+import { AuditTrailQuery } from './AuditTrailQuery';
+import { DatabaseAuditTrailQuery } from './DatabaseAuditTrailQuery';
 
 /** The registry's stores, one per aggregate, over one database. */
 export type RegistryStores = {
@@ -30,8 +36,13 @@ export type RegistryStores = {
   costs: CostEstimateStore;
   /** The governance report, read across the aggregates. */
   report: ReportQuery;
+  /** The audit trail, read across the tables each change writes. */
+  auditTrail: AuditTrailQuery;
   approvals: ApprovalStore;
   evaluations: EvaluationStore;
+  /** Keep-warm policies per pointer and their heartbeats. */
+  keepWarm: KeepWarmStore;
+  coldStarts: ColdStartStore;
   /** The database client, for the health check. */
   db: Knex;
 };
@@ -46,8 +57,11 @@ export function registryStoresOn(db: Knex): RegistryStores {
     discovery: new DatabaseDiscoveryStateStore(db),
     costs: new DatabaseCostEstimateStore(db),
     report: new DatabaseReportQuery(db),
+    auditTrail: new DatabaseAuditTrailQuery(db),
     approvals: new DatabaseApprovalStore(db),
     evaluations: new DatabaseEvaluationStore(db),
+    keepWarm: new DatabaseKeepWarmStore(db),
+    coldStarts: new DatabaseColdStartStore(db),
     db,
   };
 }

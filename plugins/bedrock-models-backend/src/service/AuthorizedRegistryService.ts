@@ -21,9 +21,13 @@ import { RegistryAccess } from './RegistryAccess';
 import { AuthorizedApprovals } from './AuthorizedApprovals';
 import { AuthorizedEvaluations } from './AuthorizedEvaluations';
 import { AuthorizedMoves } from './AuthorizedMoves';
+import { AuthorizedKeepWarm } from './AuthorizedKeepWarm';
+import { KeepWarmInput } from './KeepWarmService';
+import { PointerKey } from '../database/PointerStore';
 import { checkImportRights } from './importRights';
 import { ApprovalStore } from '../database/ApprovalStore';
-import { ReportPaging } from './GovernanceReportService';
+import { ReportOrder, ReportPaging } from './GovernanceReportService';
+import { AuditFilters } from '../database/AuditTrailQuery';
 import { ModelSearch, ModelStore } from '../database/ModelStore';
 import {
   PointerMoveInput,
@@ -45,6 +49,7 @@ export class AuthorizedRegistryService implements RegistryService {
   private readonly approvalGuard: AuthorizedApprovals;
   private readonly evaluationGuard: AuthorizedEvaluations;
   private readonly moveGuard: AuthorizedMoves;
+  private readonly keepWarmGuard: AuthorizedKeepWarm;
 
   constructor(
     private readonly inner: RegistryService,
@@ -62,6 +67,7 @@ export class AuthorizedRegistryService implements RegistryService {
     this.approvalGuard = new AuthorizedApprovals(inner, this.access, deps);
     this.evaluationGuard = new AuthorizedEvaluations(inner, this.access, deps);
     this.moveGuard = new AuthorizedMoves(inner, this.access, deps);
+    this.keepWarmGuard = new AuthorizedKeepWarm(inner, this.access, deps);
   }
 
   listApprovals(
@@ -112,6 +118,30 @@ export class AuthorizedRegistryService implements RegistryService {
     options: RegistryCallOptions,
   ) {
     return this.evaluationGuard.listRuns(modelName, version, options);
+  }
+
+  getKeepWarm(pointer: PointerKey, options: RegistryCallOptions) {
+    return this.keepWarmGuard.get(pointer, options);
+  }
+
+  putKeepWarm(
+    pointer: PointerKey,
+    input: KeepWarmInput,
+    options: RegistryCallOptions,
+  ) {
+    return this.keepWarmGuard.put(pointer, input, options);
+  }
+
+  getColdStarts(
+    pointer: PointerKey,
+    days: number,
+    options: RegistryCallOptions,
+  ) {
+    return this.keepWarmGuard.coldStarts(pointer, days, options);
+  }
+
+  listColdStartAttention(days: number, options: RegistryCallOptions) {
+    return this.keepWarmGuard.attention(days, options);
   }
 
   getEvaluationRun(
@@ -232,12 +262,35 @@ export class AuthorizedRegistryService implements RegistryService {
   }
 
   async exportReportCsv(
-    filters: ReportFilters,
+    query: { filters: ReportFilters; order?: ReportOrder },
     write: (chunk: string) => Promise<void>,
     options: RegistryCallOptions,
   ) {
     await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
-    return this.inner.exportReportCsv(filters, write, options);
+    return this.inner.exportReportCsv(query, write, options);
+  }
+
+  async getAttention(idleDays: number, options: RegistryCallOptions) {
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
+    return this.inner.getAttention(idleDays, options);
+  }
+
+  async getAuditTrail(
+    filters: AuditFilters,
+    paging: { limit: number; cursor?: string },
+    options: RegistryCallOptions,
+  ) {
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
+    return this.inner.getAuditTrail(filters, paging, options);
+  }
+
+  async exportAuditCsv(
+    filters: AuditFilters,
+    write: (chunk: string) => Promise<void>,
+    options: RegistryCallOptions,
+  ) {
+    await this.access.requireOnModel(bedrockModelReadPermission, '*', options);
+    return this.inner.exportAuditCsv(filters, write, options);
   }
 
   async getReportFacets(options: RegistryCallOptions) {

@@ -4,7 +4,7 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { ModelCopyMetrics } from '../aws/ModelCopyMetrics';
 import { RegistryConfig } from '../config/readRegistryConfig';
-import { CostEstimateStore } from '../database/CostEstimateStore';
+import { CostEstimateStore, UsageReading } from '../database/CostEstimateStore';
 import { ModelStore } from '../database/ModelStore';
 import { groupByTarget } from './CostService';
 import { ErrorReporter } from './ErrorReporter';
@@ -14,8 +14,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const ESTIMATE_MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
- * Monthly cost estimates of live versions: the last 30 days of compute from CloudWatch ModelCopy (read in
- * few batched calls, at most hourly, and kept in the database for every replica) plus a month of storage.
+ * Monthly cost estimates of live versions: the last 30 days of compute from CloudWatch ModelCopy plus a
+ * month of storage, and the invocations of those days (read in few batched calls, at most hourly, and
+ * kept in the database for every replica).
  */
 export class CostEstimates {
   constructor(
@@ -91,7 +92,7 @@ export class CostEstimates {
       if (!fresh) {
         const from = new Date(now.getTime() - 30 * DAY_MS);
         const samples = await metrics
-          .copies(group.target, arns, from, now)
+          .usage(group.target, arns, from, now)
           .catch((error: unknown) => {
             errors.push(
               `CloudWatch in ${region}: ${this.deps.errors.summarize(
@@ -102,20 +103,31 @@ export class CostEstimates {
             return undefined;
           });
         if (samples) {
-          computeByArn = new Map();
+          const readings = new Map<string, UsageReading>();
           for (const version of group.versions) {
-            const copyMinutes = (
-              samples.get(version.importedModelArn!) ?? []
-            ).reduce((sum, s) => sum + windowCmuMinutes(s.copies, 1), 0);
-            const price = config.pricing.cmuMinute[version.region];
-            computeByArn.set(
-              version.importedModelArn!,
-              price !== undefined && version.cmusPerCopy !== undefined
-                ? copyMinutes * version.cmusPerCopy * price
-                : undefined,
+            const usage = samples.get(version.importedModelArn!);
+            const copyMinutes = (usage?.copies ?? []).reduce(
+              (sum, sample) => sum + windowCmuMinutes(sample.copies, 1),
+              0,
             );
+            const price = config.pricing.cmuMinute[version.region];
+            const invocations = usage?.invocations ?? [];
+            readings.set(version.importedModelArn!, {
+              compute:
+                price !== undefined && version.cmusPerCopy !== undefined
+                  ? copyMinutes * version.cmusPerCopy * price
+                  : undefined,
+              invocations30d: invocations.reduce((n, i) => n + i.count, 0),
+              lastInvokedAt: invocations.reduce<Date | undefined>(
+                (last, i) => (!last || i.at > last ? i.at : last),
+                undefined,
+              ),
+            });
           }
-          await this.deps.costs.save(accountId, region, now, computeByArn);
+          computeByArn = new Map(
+            [...readings].map(([arn, reading]) => [arn, reading.compute]),
+          );
+          await this.deps.costs.save(accountId, region, now, readings);
         } else {
           // The last good figures stand in, and say from when they are.
           for (const arn of arns) {

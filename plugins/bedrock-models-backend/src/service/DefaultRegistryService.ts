@@ -21,6 +21,7 @@ import { CostService } from './CostService';
 import { EvaluationService } from './EvaluationService';
 import {
   GovernanceReportService,
+  ReportOrder,
   ReportPaging,
 } from './GovernanceReportService';
 import { ImportService } from './ImportService';
@@ -33,6 +34,11 @@ import {
   RegistryService,
 } from './RegistryService';
 import { RetirementService } from './RetirementService';
+import { KeepWarmInput, KeepWarmService } from './KeepWarmService';
+import { PointerKey } from '../database/PointerStore';
+import { AuditTrailService } from './AuditTrailService';
+import { AttentionService } from './AttentionService';
+import { AuditFilters } from '../database/AuditTrailQuery';
 
 /** The user a change is recorded against; the authorizing layer lets only users change things. */
 function actorOf(credentials: BackstageCredentials): string {
@@ -58,11 +64,14 @@ export class DefaultRegistryService implements RegistryService {
       imports: ImportService;
       promotion: PromotionService;
       retirement: RetirementService;
+      auditTrail: AuditTrailService;
+      attention: AttentionService;
       cost: CostService;
       quotas: QuotaService;
       report: GovernanceReportService;
       approvals: ApprovalService;
       evaluations: EvaluationService;
+      keepWarm: KeepWarmService;
       userInfo: UserInfoService;
     },
   ) {}
@@ -90,6 +99,7 @@ export class DefaultRegistryService implements RegistryService {
     return {
       accounts: config.accounts.map(a => ({
         accountId: a.accountId,
+        alias: a.alias,
         regions: a.regions,
       })),
       aliases: config.aliases,
@@ -97,6 +107,11 @@ export class DefaultRegistryService implements RegistryService {
       dataResidency: config.dataResidency,
       ssmParameterPrefix: config.ssmParameterPrefix,
       prices: config.pricing,
+      keepWarm: {
+        evictionMinutes: config.keepWarm.evictionMinutes,
+        leadMinutes: config.keepWarm.leadMinutes,
+        defaultIntervalMinutes: config.keepWarm.defaultIntervalMinutes,
+      },
     };
   }
 
@@ -212,10 +227,28 @@ export class DefaultRegistryService implements RegistryService {
   }
 
   async exportReportCsv(
-    filters: ReportFilters,
+    query: { filters: ReportFilters; order?: ReportOrder },
     write: (chunk: string) => Promise<void>,
   ) {
-    return this.deps.report.csv(filters, write);
+    return this.deps.report.csv(query.filters, write, query.order);
+  }
+
+  async getAttention(idleDays: number) {
+    return this.deps.attention.summary(idleDays);
+  }
+
+  async getAuditTrail(
+    filters: AuditFilters,
+    paging: { limit: number; cursor?: string },
+  ) {
+    return this.deps.auditTrail.page(filters, paging);
+  }
+
+  async exportAuditCsv(
+    filters: AuditFilters,
+    write: (chunk: string) => Promise<void>,
+  ) {
+    return this.deps.auditTrail.csv(filters, write);
   }
 
   async getReportFacets() {
@@ -340,9 +373,39 @@ export class DefaultRegistryService implements RegistryService {
     return this.deps.evaluations.getRun(modelName, runId);
   }
 
-  async retireVersion(version: { modelName: string; number: number }) {
+  async retireVersion(
+    version: { modelName: string; number: number; reason: string },
+    options: RegistryCallOptions,
+  ) {
     await this.requireModel(version.modelName);
-    return this.deps.retirement.retire(version.modelName, version.number);
+    return this.deps.retirement.retire(version.modelName, version.number, {
+      actor: actorOf(options.credentials),
+      reason: version.reason,
+    });
+  }
+
+  async getKeepWarm(pointer: PointerKey) {
+    return this.deps.keepWarm.view(pointer);
+  }
+
+  async putKeepWarm(
+    pointer: PointerKey,
+    input: KeepWarmInput,
+    options: RegistryCallOptions,
+  ) {
+    return this.deps.keepWarm.setPolicy(
+      pointer,
+      input,
+      actorOf(options.credentials),
+    );
+  }
+
+  async getColdStarts(pointer: PointerKey, days: number) {
+    return this.deps.keepWarm.coldStarts(pointer, days);
+  }
+
+  async listColdStartAttention(days: number) {
+    return this.deps.keepWarm.attention(days);
   }
 
   private async requireModel(name: string) {

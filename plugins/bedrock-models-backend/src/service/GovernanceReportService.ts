@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   DiscoverySyncState,
   GovernanceReport,
+  GovernanceReportRow,
   governanceReportCsv,
   ReportFilters,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -27,6 +28,9 @@ export type ReportPaging = {
   /** From the previous page's `nextCursor`. */
   cursor?: string;
 };
+
+/** The order of an export (by default, model then version). */
+export type ReportOrder = { sort: ReportSort; order: 'asc' | 'desc' };
 
 /** The cursor is an offset, tied to the filters and order it was made for. */
 function fingerprint(filters: ReportFilters, paging: ReportPaging) {
@@ -67,14 +71,28 @@ export class GovernanceReportService {
       /** Where discovery's outcome per account and Region is kept. */
       discovery: DiscoveryStateStore;
       config: RegistryConfig;
+      now?: () => Date;
     },
   ) {}
 
   private context(): ReportContext {
+    const { config } = this.deps;
+    const now = this.deps.now?.() ?? new Date();
     return {
-      productionAlias: this.deps.config.aliases[0],
-      storageCmuMonth: this.deps.config.pricing.storageCmuMonth,
+      productionAlias: config.aliases[0],
+      storageCmuMonth: config.pricing.storageCmuMonth,
+      cmuMinute: config.pricing.cmuMinute,
+      dataResidency: config.dataResidency,
+      now,
+      publishingStuckBefore: new Date(
+        now.getTime() - config.notifications.publishFailingMinutes * 60_000,
+      ),
     };
+  }
+
+  /** Totals of the rows the filters let through (estimates as last read). */
+  async totals(filters: ReportFilters) {
+    return this.deps.query.totals(filters, this.context());
   }
 
   /** One page of the report, narrowed to the rows the filters let through, with their totals. */
@@ -113,29 +131,34 @@ export class GovernanceReportService {
 
   /**
    * Writes the report as CSV, every row the filters let through, a batch at a time (RFC 4180: a header
-   * line, then one line per version).
+   * line, then one line per version), in the order asked or, by default, by model and version.
    */
   async csv(
     filters: ReportFilters,
     write: (chunk: string) => Promise<void>,
+    order?: ReportOrder,
   ): Promise<void> {
     await this.deps.estimates.refreshStale();
     const context = this.context();
-    let batch = await this.deps.query.batchAfter(
-      filters,
-      undefined,
-      EXPORT_BATCH,
-      context,
-    );
+    const inFixedOrder =
+      !order || (order.sort === 'model' && order.order === 'asc');
+    let read = 0;
+    const next = async (last?: GovernanceReportRow) =>
+      inFixedOrder
+        ? this.deps.query.batchAfter(filters, last, EXPORT_BATCH, context)
+        : // Another order pages by offset; the export is read once, so its cost stays linear in batches.
+          this.deps.query.page(
+            filters,
+            { by: order!.sort, order: order!.order },
+            { offset: read, limit: EXPORT_BATCH },
+            context,
+          );
+    let batch = await next();
+    read += batch.length;
     await write(governanceReportCsv(batch, { header: true }));
     while (batch.length === EXPORT_BATCH) {
-      const last = batch[batch.length - 1];
-      batch = await this.deps.query.batchAfter(
-        filters,
-        last,
-        EXPORT_BATCH,
-        context,
-      );
+      batch = await next(batch[batch.length - 1]);
+      read += batch.length;
       if (batch.length > 0) {
         await write(governanceReportCsv(batch, { header: false }));
       }

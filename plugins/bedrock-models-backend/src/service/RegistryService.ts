@@ -6,6 +6,11 @@ import {
   ApprovalList,
   ApprovalRequest,
   ApprovalRequestResponse,
+  ColdStartAttention,
+  ColdStartStats,
+  KeepWarmView,
+  AttentionSummary,
+  AuditTrail,
   DecisionResponse,
   EvaluationPrompt,
   EvaluationRun,
@@ -30,8 +35,11 @@ import {
   ValidationReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { ModelSearch } from '../database/ModelStore';
+import { PointerKey } from '../database/PointerStore';
+import { KeepWarmInput } from './KeepWarmService';
 import { ReportFacets } from '../database/ReportQuery';
-import { ReportPaging } from './GovernanceReportService';
+import { ReportOrder, ReportPaging } from './GovernanceReportService';
+import { AuditFilters } from '../database/AuditTrailQuery';
 
 /** Who is calling, and (over HTTP) the request, which audit events describe. */
 export type RegistryCallOptions = {
@@ -103,9 +111,26 @@ export interface RegistryService {
     paging: ReportPaging,
     options: RegistryCallOptions,
   ): Promise<GovernanceReport>;
-  /** Writes every row the filters let through as CSV, a batch at a time. */
+  /** Writes every row the filters let through as CSV, a batch at a time, in the order asked. */
   exportReportCsv(
-    filters: ReportFilters,
+    query: { filters: ReportFilters; order?: ReportOrder },
+    write: (chunk: string) => Promise<void>,
+    options: RegistryCallOptions,
+  ): Promise<void>;
+  /** What needs a governance reviewer's attention, counted and costed by the report. */
+  getAttention(
+    idleDays: number,
+    options: RegistryCallOptions,
+  ): Promise<AttentionSummary>;
+  /** One page of the audit trail, newest first. */
+  getAuditTrail(
+    filters: AuditFilters,
+    paging: { limit: number; cursor?: string },
+    options: RegistryCallOptions,
+  ): Promise<AuditTrail>;
+  /** Writes every event the filters let through as CSV, a batch at a time. */
+  exportAuditCsv(
+    filters: AuditFilters,
     write: (chunk: string) => Promise<void>,
     options: RegistryCallOptions,
   ): Promise<void>;
@@ -189,4 +214,26 @@ export interface RegistryService {
     version: { modelName: string; number: number; reason: string },
     options: RegistryCallOptions,
   ): Promise<ModelVersion>;
+  /** A pointer's keep-warm policy, its monthly cost, the next and last heartbeat, and its history. */
+  getKeepWarm(
+    pointer: PointerKey,
+    options: RegistryCallOptions,
+  ): Promise<KeepWarmView>;
+  /** Sets a pointer's keep-warm policy; the change is audited and kept in its history. */
+  putKeepWarm(
+    pointer: PointerKey,
+    input: KeepWarmInput,
+    options: RegistryCallOptions,
+  ): Promise<KeepWarmView>;
+  /** Cold starts of the versions a pointer named, over the last `days` days. */
+  getColdStarts(
+    pointer: PointerKey,
+    days: number,
+    options: RegistryCallOptions,
+  ): Promise<ColdStartStats>;
+  /** Models and Regions whose pointers' versions met cold starts in the last `days` days. */
+  listColdStartAttention(
+    days: number,
+    options: RegistryCallOptions,
+  ): Promise<ColdStartAttention>;
 }

@@ -14,8 +14,9 @@ import { ErrorReporter } from './ErrorReporter';
 import { RegistryChanges } from './RegistryChanges';
 
 /**
- * Retires versions: marks the version retired in a transaction that checks no pointer names it (so no
- * promote can race it), deletes its imported model in Bedrock, and puts the version back if AWS refuses.
+ * Retires versions: marks the version retired (recording who and why) in a transaction that checks no
+ * pointer names it (so no promote can race it), deletes its imported model in Bedrock, and puts the
+ * version back (and forgets the record) if AWS refuses.
  */
 export class RetirementService {
   constructor(
@@ -27,11 +28,17 @@ export class RetirementService {
     },
   ) {}
 
-  async retire(modelName: string, number: number): Promise<ModelVersion> {
+  /** Retires a version; who and why are kept with the retirement (the audit trail shows them). */
+  async retire(
+    modelName: string,
+    number: number,
+    by: { actor: string; reason: string },
+  ): Promise<ModelVersion> {
     const { models } = this.deps;
     const outcome = await models.beginRetirement<Error>(
       modelName,
       number,
+      by,
       (version, pointersNamingIt) => {
         const check = checkRetirement({ version, pointersNamingIt });
         if (check.kind === 'conflict') return new ConflictError(check.message);

@@ -22,6 +22,12 @@ import { ApprovalService } from './ApprovalService';
 import { EvaluationService } from './EvaluationService';
 import { RegistryNotifier } from './RegistryNotifier';
 import { ImportJobTracker } from '../workers/ImportJobTracker';
+import {
+  KEEP_WARM_TASK_ID,
+  KeepWarmHeartbeat,
+} from '../workers/KeepWarmHeartbeat';
+import { ColdStartRecorder } from './ColdStartRecorder';
+import { KeepWarmService } from './KeepWarmService';
 import { ModelDiscovery } from '../workers/ModelDiscovery';
 import { SSM_PUBLISHER_TASK_ID, SsmPublisher } from '../workers/SsmPublisher';
 import { SsmReconciler } from '../workers/SsmReconciler';
@@ -31,6 +37,8 @@ import { CostService } from './CostService';
 import { DefaultRegistryService } from './DefaultRegistryService';
 import { ErrorReporter } from './ErrorReporter';
 import { GovernanceReportService } from './GovernanceReportService';
+import { AuditTrailService } from './AuditTrailService';
+import { AttentionService } from './AttentionService';
 import { ImportJobStarter } from './ImportJobStarter';
 import { ImportService } from './ImportService';
 import { PromotionService } from './PromotionService';
@@ -50,6 +58,8 @@ export type RegistryWorkers = {
   publishingAlerts: PublishingAlerts;
   /** Expires requests nobody decided in time. */
   approvals: ApprovalService;
+  /** Sends keep-warm heartbeats. */
+  keepWarm: KeepWarmHeartbeat;
 };
 
 /**
@@ -87,6 +97,22 @@ export function createRegistryService(deps: {
     deps.scheduler
       .triggerTask(EVALUATION_RUNNER_TASK_ID)
       .catch(error => logger.debug(`Evaluation runner trigger: ${error}`));
+  const coldStarts = new ColdStartRecorder({
+    coldStarts: stores.coldStarts,
+    thresholdMs: config.keepWarm.coldStartThresholdMs,
+    logger,
+  });
+  const keepWarm = new KeepWarmService({
+    keepWarm: stores.keepWarm,
+    coldStarts: stores.coldStarts,
+    pointers: stores.pointers,
+    models: stores.models,
+    config,
+    beatNow: () =>
+      deps.scheduler
+        .triggerTask(KEEP_WARM_TASK_ID)
+        .catch(error => logger.debug(`Keep-warm trigger: ${error}`)),
+  });
   const evaluations = new EvaluationService({
     evaluations: stores.evaluations,
     models: stores.models,
@@ -149,6 +175,14 @@ export function createRegistryService(deps: {
     cost,
     quotas,
     report,
+    auditTrail: new AuditTrailService({ query: stores.auditTrail }),
+    attention: new AttentionService({
+      report,
+      estimates,
+      quotas,
+      errors,
+      config,
+    }),
     imports: new ImportService({
       artifacts: aws.artifacts,
       quotas,
@@ -169,6 +203,7 @@ export function createRegistryService(deps: {
       notifier,
     }),
     evaluations,
+    keepWarm,
     userInfo: deps.userInfo,
     retirement: new RetirementService({
       models: stores.models,
@@ -196,6 +231,7 @@ export function createRegistryService(deps: {
       logger,
       changes,
       errors,
+      coldStarts,
     }),
     discovery: new ModelDiscovery({
       bedrock: aws.bedrock,
@@ -222,6 +258,7 @@ export function createRegistryService(deps: {
       invoker: aws.invoker,
       logger,
       errors,
+      coldStarts,
     }),
     publishingAlerts: new PublishingAlerts({
       outbox: stores.outbox,
@@ -229,6 +266,14 @@ export function createRegistryService(deps: {
       failingMinutes: config.notifications.publishFailingMinutes,
     }),
     approvals: inner.approvals,
+    keepWarm: new KeepWarmHeartbeat({
+      keepWarm: stores.keepWarm,
+      invoker: aws.invoker,
+      coldStarts,
+      config,
+      logger,
+      errors,
+    }),
   };
   return { registry, workers };
 }

@@ -1,7 +1,14 @@
 import type {
+  AttentionSummary,
+  AuditTrail,
+  GetAuditTrailParams,
   ApprovalList,
   ApprovalRequest,
   ApprovalRequestResponse,
+  ColdStartAttention,
+  ColdStartStats,
+  KeepWarmPolicyRequest,
+  KeepWarmView,
   DecisionResponse,
   EvaluationRun,
   EvaluationRunList,
@@ -107,6 +114,44 @@ export type GovernanceReportFilters = Omit<
 >;
 
 /**
+ * The governance report as CSV: its filters and, optionally, its order (the default is model, then
+ * version).
+ *
+ * @public
+ */
+export type GovernanceReportCsvQuery = Omit<
+  GovernanceReportQuery,
+  'limit' | 'cursor'
+>;
+
+/**
+ * Query of the audit trail as JSON (`GET /audit`): its filters and page, as the contract defines them.
+ *
+ * @public
+ */
+export type AuditTrailQuery = Omit<
+  NonNullable<GetAuditTrailParams['query']>,
+  'format'
+>;
+
+/**
+ * The audit trail's filters, as the contract defines them.
+ *
+ * @public
+ */
+export type AuditTrailFilters = Omit<AuditTrailQuery, 'limit' | 'cursor'>;
+
+/**
+ * A keep-warm policy to set: the pointer (model and alias) and the body the contract defines.
+ *
+ * @public
+ */
+export type KeepWarmPolicyCall = KeepWarmPolicyRequest & {
+  modelName: string;
+  alias: string;
+};
+
+/**
  * Query of `GET /inventory`: a page of models (`limit`, and `after` the last one), or every model.
  *
  * @public
@@ -200,7 +245,22 @@ export interface BedrockModelsApi {
   ): Promise<GovernanceReport>;
   /** Every version that passes the filters, as the backend's CSV text (`GET /report?format=csv`). */
   getReportCsv(
-    filters?: GovernanceReportFilters,
+    query?: GovernanceReportCsvQuery,
+    options?: RequestOptions,
+  ): Promise<string>;
+  /** What needs a governance reviewer's attention, each with its count, cost and report filters. */
+  getAttention(
+    query?: { idleDays?: number },
+    options?: RequestOptions,
+  ): Promise<AttentionSummary>;
+  /** One page of the audit trail (imports, moves, retirements, approval decisions), newest first. */
+  getAuditTrail(
+    query?: AuditTrailQuery,
+    options?: RequestOptions,
+  ): Promise<AuditTrail>;
+  /** Every event that passes the filters, as the backend's CSV text (`GET /audit?format=csv`). */
+  getAuditCsv(
+    filters?: AuditTrailFilters,
     options?: RequestOptions,
   ): Promise<string>;
   /** The values each filter of the governance report can take. */
@@ -303,4 +363,24 @@ export interface BedrockModelsApi {
     request: StartEvaluationCall,
     options?: RequestOptions,
   ): Promise<EvaluationStartResponse>;
+  /** A pointer's keep-warm policy, its monthly cost, the next and the last heartbeat, and its history. */
+  getKeepWarm(
+    request: PointerLocator,
+    options?: RequestOptions,
+  ): Promise<KeepWarmView>;
+  /** Sets a pointer's keep-warm policy (its model's owners and the admins), with a reason. */
+  putKeepWarm(
+    request: KeepWarmPolicyCall,
+    options?: RequestOptions,
+  ): Promise<KeepWarmView>;
+  /** Cold starts of the versions a pointer named over the last `days` days (default 30). */
+  getColdStarts(
+    request: PointerLocator & { days?: number },
+    options?: RequestOptions,
+  ): Promise<ColdStartStats>;
+  /** Models and Regions whose calls met cold starts in the last `days` days (default 7). */
+  listColdStartAttention(
+    query?: { days?: number },
+    options?: RequestOptions,
+  ): Promise<ColdStartAttention>;
 }

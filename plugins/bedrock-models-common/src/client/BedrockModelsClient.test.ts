@@ -466,4 +466,90 @@ describe('BedrockModelsClient', () => {
       },
     );
   });
+
+  it('reads and sets a keep-warm policy, reads cold starts of a pointer and the models that met them', async () => {
+    const view = {
+      modelName: 'm',
+      alias: 'production',
+      region: 'eu-central-1',
+      policy: { mode: 'always', intervalMinutes: 14, windows: [] },
+    };
+    answer = request =>
+      json(request.url.includes('cold-starts') ? { items: [] } : view);
+    const api = client();
+    const pointer = {
+      modelName: 'm',
+      alias: 'production',
+      region: 'eu-central-1',
+    };
+
+    await expect(api.getKeepWarm(pointer)).resolves.toEqual(view);
+    await api.putKeepWarm({
+      ...pointer,
+      mode: 'windows',
+      timeZone: 'Europe/Berlin',
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          startHour: 9,
+          endHour: 17,
+        },
+      ],
+      reason: 'Callers in office hours wait for cold starts',
+    });
+    await api.getColdStarts(pointer);
+    await api.getColdStarts({ ...pointer, days: 7 });
+    await api.listColdStartAttention();
+    await api.listColdStartAttention({ days: 14 });
+
+    expect(seen.map(r => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/bedrock-models/models/m/aliases/production/keep-warm?region=eu-central-1',
+      'PUT /api/bedrock-models/models/m/aliases/production/keep-warm',
+      'GET /api/bedrock-models/models/m/aliases/production/cold-starts?region=eu-central-1',
+      'GET /api/bedrock-models/models/m/aliases/production/cold-starts?region=eu-central-1&days=7',
+      'GET /api/bedrock-models/cold-starts',
+      'GET /api/bedrock-models/cold-starts?days=14',
+    ]);
+    // The region travels in the body of a PUT, the pointer in its path.
+    expect(seen[1].body).toEqual({
+      region: 'eu-central-1',
+      mode: 'windows',
+      timeZone: 'Europe/Berlin',
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+          startHour: 9,
+          endHour: 17,
+        },
+      ],
+      reason: 'Callers in office hours wait for cold starts',
+    });
+    expect(seen[1].headers['content-type']).toContain('application/json');
+  });
+
+  it('throws the reason a keep-warm policy is refused', async () => {
+    answer = () =>
+      backendError(
+        400,
+        'InputError',
+        'intervalMinutes: 60 is not shorter than the eviction time (60 minutes)',
+      );
+
+    await expect(
+      client().putKeepWarm({
+        modelName: 'm',
+        alias: 'production',
+        region: 'us-east-1',
+        mode: 'always',
+        intervalMinutes: 60,
+        reason: 'r',
+      }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      cause: {
+        message:
+          'intervalMinutes: 60 is not shorter than the eviction time (60 minutes)',
+      },
+    });
+  });
 });

@@ -1,7 +1,11 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  AttentionSummary,
+  AuditTrail,
   ApprovalList,
   ApprovalRequest,
+  ColdStartAttention,
+  ColdStartStats,
   DecisionResponse,
   DefaultApiClient,
   EvaluationRun,
@@ -10,6 +14,7 @@ import {
   EvaluationSuite,
   GovernanceReport,
   Health,
+  KeepWarmView,
   ImportVersionResponse,
   ModelCostReport,
   ModelDetails,
@@ -26,14 +31,17 @@ import {
   ValidationReport,
 } from '../schema/openapi/generated';
 import {
+  AuditTrailFilters,
+  AuditTrailQuery,
+  GovernanceReportCsvQuery,
   ApprovalDecisionCall,
   ApprovalRequestsQuery,
   BedrockModelsApi,
   EvaluationSuiteCall,
-  GovernanceReportFilters,
   GovernanceReportQuery,
   ImportVersionCall,
   InventoryQuery,
+  KeepWarmPolicyCall,
   PointerLocator,
   PointerMoveResult,
   PromoteVersionCall,
@@ -127,10 +135,48 @@ export class BedrockModelsClient implements BedrockModelsApi {
   }
 
   async getReportCsv(
-    filters?: GovernanceReportFilters,
+    query?: GovernanceReportCsvQuery,
     options?: RequestOptions,
   ): Promise<string> {
     const response = await this.apiClient.getGovernanceReport(
+      { query: { ...query, format: 'csv' } },
+      options,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
+  }
+
+  async getAttention(
+    query?: { idleDays?: number },
+    options?: RequestOptions,
+  ): Promise<AttentionSummary> {
+    return bodyOf(
+      await this.apiClient.getAttention(
+        {
+          query:
+            query?.idleDays === undefined
+              ? undefined
+              : { idleDays: String(query.idleDays) },
+        },
+        options,
+      ),
+    );
+  }
+
+  async getAuditTrail(
+    query?: AuditTrailQuery,
+    options?: RequestOptions,
+  ): Promise<AuditTrail> {
+    // Without `format` the backend answers JSON, never the CSV member of the answer's union.
+    const response = await this.apiClient.getAuditTrail({ query }, options);
+    return (await bodyOf(response)) as AuditTrail;
+  }
+
+  async getAuditCsv(
+    filters?: AuditTrailFilters,
+    options?: RequestOptions,
+  ): Promise<string> {
+    const response = await this.apiClient.getAuditTrail(
       { query: { ...filters, format: 'csv' } },
       options,
     );
@@ -380,6 +426,68 @@ export class BedrockModelsClient implements BedrockModelsApi {
     return bodyOf(
       await this.apiClient.startEvaluation(
         { path: { model: modelName, version: String(version) }, body },
+        options,
+      ),
+    );
+  }
+
+  async getKeepWarm(
+    request: PointerLocator,
+    options?: RequestOptions,
+  ): Promise<KeepWarmView> {
+    const { modelName, alias, region } = request;
+    return bodyOf(
+      await this.apiClient.getKeepWarm(
+        { path: { model: modelName, alias }, query: { region } },
+        options,
+      ),
+    );
+  }
+
+  async putKeepWarm(
+    request: KeepWarmPolicyCall,
+    options?: RequestOptions,
+  ): Promise<KeepWarmView> {
+    const { modelName, alias, ...body } = request;
+    return bodyOf(
+      await this.apiClient.putKeepWarm(
+        { path: { model: modelName, alias }, body },
+        options,
+      ),
+    );
+  }
+
+  async getColdStarts(
+    request: PointerLocator & { days?: number },
+    options?: RequestOptions,
+  ): Promise<ColdStartStats> {
+    const { modelName, alias, region, days } = request;
+    return bodyOf(
+      await this.apiClient.getColdStarts(
+        {
+          path: { model: modelName, alias },
+          query: {
+            region,
+            ...(days === undefined ? {} : { days: String(days) }),
+          },
+        },
+        options,
+      ),
+    );
+  }
+
+  async listColdStartAttention(
+    query?: { days?: number },
+    options?: RequestOptions,
+  ): Promise<ColdStartAttention> {
+    return bodyOf(
+      await this.apiClient.listColdStartAttention(
+        {
+          query:
+            query?.days === undefined
+              ? undefined
+              : { days: String(query.days) },
+        },
         options,
       ),
     );

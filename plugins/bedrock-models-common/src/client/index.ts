@@ -2,6 +2,9 @@ export { BedrockModelsClient } from './BedrockModelsClient';
 export { isApprovalRequested } from './pointerMoveResult';
 export type {
   ApprovalDecisionCall,
+  AuditTrailFilters,
+  AuditTrailQuery,
+  GovernanceReportCsvQuery,
   ApprovalRequestsQuery,
   BedrockModelsApi,
   EvaluationSuiteCall,
@@ -9,6 +12,7 @@ export type {
   GovernanceReportQuery,
   ImportVersionCall,
   InventoryQuery,
+  KeepWarmPolicyCall,
   PointerLocator,
   PointerMoveResult,
   PromoteVersionCall,

@@ -26,6 +26,10 @@ const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
         ? undefined
         : roundMoney(r.estimatedMonthlyCost),
   ],
+  ['invocations_30d', r => r.invocations30d],
+  ['last_invoked_at', r => r.lastInvokedAt],
+  ['residency_violation', r => r.residencyViolation],
+  ['publishing_failing', r => r.publishingFailing],
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { GovernanceReportRow } from '../schema/openapi/generated';
-import { matchesReportFilters } from './reportFilters';
+import { isIdle, matchesReportFilters } from './reportFilters';
 
 const row = (overrides: Partial<GovernanceReportRow>): GovernanceReportRow => ({
   model: 'support-summarizer',
@@ -45,5 +45,56 @@ describe('matchesReportFilters', () => {
     expect(matchesReportFilters(row({}), { q: 'default/bo' })).toBe(true);
     expect(matchesReportFilters(row({}), { q: 'claims' })).toBe(false);
     expect(matchesReportFilters(row({}), { q: '  ' })).toBe(true);
+  });
+
+  it('tells named from unnamed versions, and residency and publishing problems by the row', () => {
+    expect(matchesReportFilters(row({}), { named: 'named' })).toBe(true);
+    expect(
+      matchesReportFilters(row({ pointers: [] }), { named: 'named' }),
+    ).toBe(false);
+    expect(
+      matchesReportFilters(row({ pointers: [] }), { named: 'unnamed' }),
+    ).toBe(true);
+    expect(matchesReportFilters(row({}), { residency: 'violates' })).toBe(
+      false,
+    );
+    expect(
+      matchesReportFilters(row({ residencyViolation: true }), {
+        residency: 'violates',
+      }),
+    ).toBe(true);
+    expect(
+      matchesReportFilters(row({ publishingFailing: true }), {
+        publishing: 'failing',
+      }),
+    ).toBe(true);
+    expect(matchesReportFilters(row({}), { publishing: 'failing' })).toBe(
+      false,
+    );
+  });
+});
+
+describe('isIdle', () => {
+  const now = new Date('2026-11-29T12:00:00.000Z');
+
+  it('calls a live version idle when its last call is older than the days asked, or it had none', () => {
+    const read = { status: 'ready', invocations30d: 4 };
+    expect(
+      isIdle({ ...read, lastInvokedAt: '2026-11-20T12:00:00.000Z' }, 7, now),
+    ).toBe(true);
+    expect(
+      isIdle({ ...read, lastInvokedAt: '2026-11-25T12:00:00.000Z' }, 7, now),
+    ).toBe(false);
+    expect(isIdle({ status: 'ready', invocations30d: 0 }, 7, now)).toBe(true);
+  });
+
+  it('never calls idle what was not read, or what is not live', () => {
+    expect(isIdle({ status: 'ready' }, 7, now)).toBe(false);
+    expect(isIdle({ status: 'retired', invocations30d: 0 }, 7, now)).toBe(
+      false,
+    );
+    expect(
+      matchesReportFilters(row({ invocations30d: 0 }), { idleDays: 7 }, now),
+    ).toBe(true);
   });
 });

@@ -17,6 +17,14 @@ export type ReportFilters = {
   managed?: 'managed' | 'unmanaged';
   /** Whether the version is what the production (first) alias names in its Region. */
   production?: 'serving' | 'not-serving';
+  /** Whether any pointer (of any alias) names the version. */
+  named?: 'named' | 'unnamed';
+  /** Live versions no caller invoked in the last N days (by CloudWatch Invocations). */
+  idleDays?: number;
+  /** Versions in a Region the residency policy does not allow for their model's classification. */
+  residency?: 'violates';
+  /** Versions named by a pointer whose SSM parameter is not published. */
+  publishing?: 'failing';
 };
 
 const VALUE_FILTERS = [
@@ -38,13 +46,30 @@ export function servesProduction(row: GovernanceReportRow): boolean {
 }
 
 /**
- * Whether a report row passes the filters.
+ * Whether a live version went uncalled for `days`: its last invocation (read with the cost estimates)
+ * is older, or there was none in the 30 days read. Unread versions are not called idle.
+ *
+ * @public
+ */
+export function isIdle(
+  row: Pick<GovernanceReportRow, 'status' | 'lastInvokedAt' | 'invocations30d'>,
+  days: number,
+  now: Date = new Date(),
+): boolean {
+  if (row.status !== 'ready' || row.invocations30d === undefined) return false;
+  if (!row.lastInvokedAt) return true;
+  return Date.parse(row.lastInvokedAt) < now.getTime() - days * 86_400_000;
+}
+
+/**
+ * Whether a report row passes the filters (`now` decides what counts as idle).
  *
  * @public
  */
 export function matchesReportFilters(
   row: GovernanceReportRow,
   filters: ReportFilters,
+  now: Date = new Date(),
 ): boolean {
   for (const key of VALUE_FILTERS) {
     const wanted = filters[key];
@@ -59,6 +84,17 @@ export function matchesReportFilters(
   ) {
     return false;
   }
+  if (
+    filters.named &&
+    row.pointers.length > 0 !== (filters.named === 'named')
+  ) {
+    return false;
+  }
+  if (filters.idleDays !== undefined && !isIdle(row, filters.idleDays, now)) {
+    return false;
+  }
+  if (filters.residency && !row.residencyViolation) return false;
+  if (filters.publishing && !row.publishingFailing) return false;
   const needle = filters.q?.trim().toLowerCase();
   if (!needle) return true;
   return [

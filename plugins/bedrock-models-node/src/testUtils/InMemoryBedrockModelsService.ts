@@ -229,9 +229,12 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     const offset = Number(cursor ?? 0);
     const end = offset + Number(limit ?? 100);
     const byRegion: Record<string, number> = {};
+    const byOwner: Record<string, number> = {};
     for (const row of rows) {
       byRegion[row.region] =
         (byRegion[row.region] ?? 0) + (row.estimatedMonthlyCost ?? 0);
+      byOwner[row.owner] =
+        (byOwner[row.owner] ?? 0) + (row.estimatedMonthlyCost ?? 0);
     }
     return {
       generatedAt: this.timestamp(),
@@ -246,7 +249,12 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
         ),
         withoutEstimate: rows.filter(r => r.estimatedMonthlyCost === undefined)
           .length,
+        models: new Set(rows.map(r => r.model)).size,
+        liveVersions: rows.filter(r => r.status === 'ready').length,
+        servingProduction: rows.filter(r => r.productionVersion === r.version)
+          .length,
         byRegion,
+        byOwner,
       },
       sync: [],
     };
@@ -723,9 +731,13 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
         lastPromotedAt: serving?.updatedAt,
       };
     });
-    const { account, ...rest } = filters ?? {};
+    const { account, idleDays, ...rest } = filters ?? {};
     return rows.filter(row =>
-      matchesReportFilters(row, { ...rest, accountId: account }),
+      matchesReportFilters(row, {
+        ...rest,
+        accountId: account,
+        idleDays: idleDays === undefined ? undefined : Number(idleDays),
+      }),
     );
   }
 
@@ -906,8 +918,11 @@ function sortReportRows(
   sort: NonNullable<GovernanceReportQuery['sort']>,
   order: 'asc' | 'desc',
 ): GovernanceReportRow[] {
-  const key = (row: GovernanceReportRow): string | number | undefined =>
-    sort === 'cost' ? row.estimatedMonthlyCost : row[sort];
+  const key = (row: GovernanceReportRow): string | number | undefined => {
+    const value = sort === 'cost' ? row.estimatedMonthlyCost : row[sort];
+    // Booleans (managed) sort as numbers, false first.
+    return typeof value === 'boolean' ? Number(value) : value;
+  };
   const sign = order === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const [x, y] = [key(a), key(b)];

@@ -41,6 +41,26 @@ export type EndpointMap = {
       | operations['GetApprovalRequest']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
+  '#get|/attention': {
+    query: operations['GetAttention']['parameters']['query'];
+    response:
+      | operations['GetAttention']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/audit': {
+    query: operations['GetAuditTrail']['parameters']['query'];
+    response:
+      | operations['GetAuditTrail']['responses'][200]['content']['application/json']
+      | operations['GetAuditTrail']['responses'][200]['content']['text/csv']
+      | ErrorResponse;
+  };
+  '#get|/models/{model}/aliases/{alias}/cold-starts': {
+    path: operations['GetColdStarts']['parameters']['path'];
+    query: operations['GetColdStarts']['parameters']['query'];
+    response:
+      | operations['GetColdStarts']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
   '#get|/models/{model}/evaluations/{runId}': {
     path: operations['GetEvaluationRun']['parameters']['path'];
     response:
@@ -69,6 +89,13 @@ export type EndpointMap = {
     query: operations['GetInventory']['parameters']['query'];
     response:
       | operations['GetInventory']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#get|/models/{model}/aliases/{alias}/keep-warm': {
+    path: operations['GetKeepWarm']['parameters']['path'];
+    query: operations['GetKeepWarm']['parameters']['query'];
+    response:
+      | operations['GetKeepWarm']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
   '#get|/models/{model}': {
@@ -128,6 +155,12 @@ export type EndpointMap = {
       | operations['ListApprovalRequests']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
+  '#get|/cold-starts': {
+    query: operations['ListColdStartAttention']['parameters']['query'];
+    response:
+      | operations['ListColdStartAttention']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
   '#get|/models/{model}/evaluations': {
     path: operations['ListEvaluationRuns']['parameters']['path'];
     query: operations['ListEvaluationRuns']['parameters']['query'];
@@ -152,6 +185,15 @@ export type EndpointMap = {
     >['content']['application/json'];
     response:
       | operations['PutEvaluationSuite']['responses'][200]['content']['application/json']
+      | ErrorResponse;
+  };
+  '#put|/models/{model}/aliases/{alias}/keep-warm': {
+    path: operations['PutKeepWarm']['parameters']['path'];
+    body: NonNullable<
+      operations['PutKeepWarm']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['PutKeepWarm']['responses'][200]['content']['application/json']
       | ErrorResponse;
   };
   '#post|/approvals/{id}/reject': {

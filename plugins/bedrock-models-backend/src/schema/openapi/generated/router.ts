@@ -58,6 +58,45 @@ export const spec = {
           pattern: '^[1-9][0-9]{0,8}$',
         },
       },
+      namedFilter: {
+        name: 'named',
+        in: 'query',
+        description: 'Whether any pointer (of any alias) names the version.',
+        schema: {
+          type: 'string',
+          enum: ['named', 'unnamed'],
+        },
+      },
+      idleDaysFilter: {
+        name: 'idleDays',
+        in: 'query',
+        description:
+          'Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates.',
+        schema: {
+          type: 'string',
+          pattern: '^[0-9]{1,2}$',
+        },
+      },
+      residencyFilter: {
+        name: 'residency',
+        in: 'query',
+        description:
+          "Versions in a Region the data-residency policy does not allow for the model's classification.",
+        schema: {
+          type: 'string',
+          enum: ['violates'],
+        },
+      },
+      publishingFilter: {
+        name: 'publishing',
+        in: 'query',
+        description:
+          'Versions named by a pointer whose SSM parameter is not published (failing or drifted).',
+        schema: {
+          type: 'string',
+          enum: ['failing'],
+        },
+      },
       approvalId: {
         name: 'id',
         in: 'path',
@@ -1108,10 +1147,242 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          lastInvokedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The last hour with Invocations in the 30 days CloudWatch was read for (absent when none or unread).',
+          },
+          invocations30d: {
+            type: 'integer',
+            description: 'Invocations in the last 30 days (absent until read).',
+          },
+          residencyViolation: {
+            type: 'boolean',
+            description:
+              "The version's Region is not allowed for the model's classification by today's residency policy.",
+          },
+          publishingFailing: {
+            type: 'boolean',
+            description:
+              'A pointer naming this version has an SSM parameter that is not published (failing or drifted).',
+          },
           estimatedMonthlyCost: {
             type: 'number',
             description:
               "Storage plus the last 30 days' compute; absent when no price or CMUs are known.",
+          },
+        },
+      },
+      ReportSort: {
+        type: 'string',
+        description:
+          'What the governance report sorts by (unknown values sort last either way).',
+        enum: [
+          'model',
+          'version',
+          'owner',
+          'classification',
+          'region',
+          'architecture',
+          'status',
+          'managed',
+          'productionVersion',
+          'createdAt',
+          'lastPromotedAt',
+          'lastInvokedAt',
+          'cost',
+        ],
+      },
+      AuditEventKind: {
+        type: 'string',
+        enum: [
+          'import',
+          'promote',
+          'rollback',
+          'retire',
+          'approval-requested',
+          'approval-approved',
+          'approval-rejected',
+          'approval-cancelled',
+          'approval-expired',
+          'approval-stale',
+        ],
+      },
+      AuditEvent: {
+        type: 'object',
+        description: 'One change to the registry, as the audit trail keeps it.',
+        required: ['id', 'at', 'kind', 'modelName', 'owner', 'actor', 'reason'],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Stable across pages, e.g. `move-12` or `retire-3`.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          kind: {
+            $ref: '#/components/schemas/AuditEventKind',
+          },
+          modelName: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description: "The model's owner now.",
+          },
+          version: {
+            type: 'integer',
+            description: 'The version imported, retired or moved to.',
+          },
+          fromVersion: {
+            type: 'integer',
+            description:
+              "What a move's pointer named before (absent when nothing).",
+          },
+          alias: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          accountId: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+            description: 'Who made the change.',
+          },
+          reason: {
+            type: 'string',
+            description: "Why, as the actor gave it (an import's is empty).",
+          },
+          emergency: {
+            type: 'boolean',
+          },
+          approvalRequestId: {
+            type: 'string',
+          },
+          detail: {
+            type: 'string',
+            description:
+              "What else matters, e.g. an import's S3 URI and status.",
+          },
+        },
+      },
+      AuditTrail: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            description: 'Newest first.',
+            items: {
+              $ref: '#/components/schemas/AuditEvent',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for older events; absent on the last page.',
+          },
+        },
+      },
+      AttentionItem: {
+        type: 'object',
+        required: ['kind', 'title', 'count', 'filters'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'unnamed-cost',
+              'unmanaged',
+              'not-invoked',
+              'residency',
+              'publishing',
+              'quota',
+            ],
+          },
+          title: {
+            type: 'string',
+            description: 'What to look at',
+            'in words.': null,
+          },
+          count: {
+            type: 'integer',
+            description:
+              'How many versions (or, for quotas, account-Region pairs) it concerns.',
+          },
+          estimatedMonthlyCost: {
+            type: 'number',
+            description: 'Their estimated monthly cost, where it applies.',
+          },
+          share: {
+            type: 'number',
+            description:
+              'Their share of the estimated monthly cost of all versions (0-1).',
+          },
+          filters: {
+            type: 'object',
+            description:
+              "The governance report's query parameters that list them (empty for quotas, which the page's Where they run view shows).",
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          quotas: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['accountId', 'region', 'used', 'limit'],
+              properties: {
+                accountId: {
+                  type: 'string',
+                },
+                region: {
+                  type: 'string',
+                },
+                used: {
+                  type: 'integer',
+                },
+                limit: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      AttentionSummary: {
+        type: 'object',
+        required: ['generatedAt', 'idleDays', 'totalMonthlyCost', 'items'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          idleDays: {
+            type: 'integer',
+          },
+          totalMonthlyCost: {
+            type: 'number',
+            description:
+              "Estimated monthly cost of every version, the base of each item's share.",
+          },
+          items: {
+            type: 'array',
+            description:
+              'Only what needs attention (count above zero), most costly first.',
+            items: {
+              $ref: '#/components/schemas/AttentionItem',
+            },
+          },
+          awsErrors: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },
@@ -1121,13 +1392,38 @@ export const spec = {
           'Totals of every row the filters let through (not only the page).',
         required: [
           'versions',
+          'models',
+          'liveVersions',
+          'servingProduction',
           'estimatedMonthlyCost',
           'withoutEstimate',
           'byRegion',
+          'byOwner',
         ],
         properties: {
           versions: {
             type: 'integer',
+          },
+          models: {
+            type: 'integer',
+            description: 'Distinct models among the rows.',
+          },
+          liveVersions: {
+            type: 'integer',
+            description:
+              'Rows whose version is ready (an imported model exists).',
+          },
+          servingProduction: {
+            type: 'integer',
+            description:
+              'Rows whose version the production alias names in its Region.',
+          },
+          byOwner: {
+            type: 'object',
+            description: 'Estimated monthly cost per owner.',
+            additionalProperties: {
+              type: 'number',
+            },
           },
           estimatedMonthlyCost: {
             type: 'number',
@@ -1143,6 +1439,11 @@ export const spec = {
             additionalProperties: {
               type: 'number',
             },
+          },
+          keepWarmMonthlyUsd: {
+            type: 'number',
+            description:
+              "Monthly commitment of the keep-warm policies of the pointers that name the rows' versions (in the price sheet's currency): a copy kept loaded through each policy's hours. CloudWatch bills those windows too, so they are already part of the estimates once a month has passed.",
           },
         },
       },
@@ -1265,6 +1566,11 @@ export const spec = {
                 accountId: {
                   type: 'string',
                 },
+                alias: {
+                  type: 'string',
+                  description:
+                    "The account's name people read (bedrockModels.accounts[].alias), e.g. ml-prod.",
+                },
                 regions: {
                   type: 'array',
                   items: {
@@ -1319,6 +1625,27 @@ export const spec = {
                 },
               },
             ],
+          },
+          keepWarm: {
+            type: 'object',
+            description:
+              'How keep-warm heartbeats are timed (bedrockModels.keepWarm).',
+            required: [
+              'evictionMinutes',
+              'leadMinutes',
+              'defaultIntervalMinutes',
+            ],
+            properties: {
+              evictionMinutes: {
+                type: 'integer',
+              },
+              leadMinutes: {
+                type: 'integer',
+              },
+              defaultIntervalMinutes: {
+                type: 'integer',
+              },
+            },
           },
         },
       },
@@ -1958,6 +2285,447 @@ export const spec = {
           },
         },
       },
+      Weekday: {
+        type: 'string',
+        enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      },
+      KeepWarmMode: {
+        type: 'string',
+        enum: ['off', 'always', 'windows'],
+        description:
+          "`off`: no heartbeats; `always`: around the clock; `windows`: in the windows' hours (and the lead before each), in the policy's time zone.",
+      },
+      KeepWarmWindow: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['days', 'startHour', 'endHour'],
+        properties: {
+          days: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 7,
+            items: {
+              $ref: '#/components/schemas/Weekday',
+            },
+          },
+          startHour: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 23,
+            description: 'Local hour the window opens.',
+          },
+          endHour: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 24,
+            description:
+              'Local hour it closes, after startHour (a window does not cross midnight).',
+          },
+        },
+      },
+      KeepWarmPolicyRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['region', 'mode', 'reason'],
+        properties: {
+          region: {
+            type: 'string',
+            maxLength: 32,
+          },
+          mode: {
+            $ref: '#/components/schemas/KeepWarmMode',
+          },
+          intervalMinutes: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 1440,
+            description:
+              'Minutes between heartbeats, shorter than the eviction time (default 14).',
+          },
+          timeZone: {
+            type: 'string',
+            maxLength: 64,
+            description:
+              'IANA time zone of the windows, e.g. Europe/Berlin (needed for windows).',
+          },
+          windows: {
+            type: 'array',
+            maxItems: 14,
+            items: {
+              $ref: '#/components/schemas/KeepWarmWindow',
+            },
+          },
+          reason: {
+            $ref: '#/components/schemas/Reason',
+          },
+        },
+      },
+      KeepWarmPolicy: {
+        type: 'object',
+        description:
+          'How a pointer is kept warm; `off` with the defaults before anyone set it.',
+        required: ['mode', 'intervalMinutes', 'windows'],
+        properties: {
+          mode: {
+            $ref: '#/components/schemas/KeepWarmMode',
+          },
+          intervalMinutes: {
+            type: 'integer',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          windows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KeepWarmWindow',
+            },
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      KeepWarmChange: {
+        type: 'object',
+        description:
+          "One change of a pointer's keep-warm policy (kept for ever).",
+        required: ['at', 'actor', 'reason', 'after'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          before: {
+            description: 'The policy before; absent for the first one set.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/KeepWarmPolicy',
+              },
+            ],
+          },
+          after: {
+            $ref: '#/components/schemas/KeepWarmPolicy',
+          },
+        },
+      },
+      KeepWarmEstimate: {
+        type: 'object',
+        description:
+          "What the policy commits to a month: CMUs per copy x the 5-minute windows a copy is kept loaded (its heartbeat hours and the eviction tail after each spell, four weeks scaled to 30 days) x the Region's price per CMU-minute.",
+        required: ['windowsPerMonth', 'currency', 'notes'],
+        properties: {
+          windowsPerMonth: {
+            type: 'number',
+          },
+          cmusPerCopy: {
+            type: 'integer',
+          },
+          pricePerCmuMinute: {
+            type: 'number',
+          },
+          monthlyCost: {
+            type: 'number',
+            description:
+              "Absent when the version's CMUs or the Region's price are not known.",
+          },
+          currency: {
+            type: 'string',
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      HeartbeatRecord: {
+        type: 'object',
+        required: ['at', 'version', 'latencyMs', 'outcome', 'coldCopy'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          version: {
+            type: 'integer',
+            description:
+              'The version the pointer named when the heartbeat was sent.',
+          },
+          latencyMs: {
+            type: 'number',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['served', 'not-ready', 'throttled', 'error'],
+          },
+          coldCopy: {
+            type: 'boolean',
+            description:
+              'The heartbeat met a cold copy (ModelNotReadyException, or a first call slower than the threshold).',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+      },
+      KeepWarmView: {
+        type: 'object',
+        required: [
+          'modelName',
+          'alias',
+          'region',
+          'policy',
+          'estimate',
+          'timing',
+          'history',
+          'canEdit',
+        ],
+        properties: {
+          modelName: {
+            type: 'string',
+          },
+          alias: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+            description:
+              'The version the pointer names now (what heartbeats reach); absent when none.',
+          },
+          policy: {
+            $ref: '#/components/schemas/KeepWarmPolicy',
+          },
+          estimate: {
+            $ref: '#/components/schemas/KeepWarmEstimate',
+          },
+          nextHeartbeatAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the next heartbeat is due; absent when none will come (off, or nothing to warm).',
+          },
+          lastHeartbeat: {
+            $ref: '#/components/schemas/HeartbeatRecord',
+          },
+          timing: {
+            type: 'object',
+            required: [
+              'evictionMinutes',
+              'leadMinutes',
+              'defaultIntervalMinutes',
+            ],
+            properties: {
+              evictionMinutes: {
+                type: 'integer',
+                description:
+                  'A copy idle this long is evicted (bedrockModels.keepWarm.evictionMinutes).',
+              },
+              leadMinutes: {
+                type: 'integer',
+                description:
+                  'Heartbeats start this long before a window opens.',
+              },
+              defaultIntervalMinutes: {
+                type: 'integer',
+              },
+            },
+          },
+          history: {
+            type: 'array',
+            description: "The policy's changes, newest first (the latest 20).",
+            items: {
+              $ref: '#/components/schemas/KeepWarmChange',
+            },
+          },
+          canEdit: {
+            type: 'boolean',
+            description:
+              "Whether the caller may change the policy (the model's owners and the portal admins).",
+          },
+        },
+      },
+      ColdStart: {
+        type: 'object',
+        description:
+          'A call that met a cold copy (ModelNotReadyException, or a first call slower than the threshold).',
+        required: [
+          'at',
+          'modelName',
+          'version',
+          'region',
+          'source',
+          'waitedMs',
+          'served',
+        ],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the call began.',
+          },
+          modelName: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          region: {
+            type: 'string',
+          },
+          alias: {
+            type: 'string',
+            description: 'The pointer a heartbeat was for.',
+          },
+          source: {
+            type: 'string',
+            enum: ['warm-up', 'heartbeat', 'evaluation'],
+          },
+          waitedMs: {
+            type: 'number',
+            description:
+              'How long until a copy served it (or until the caller gave up).',
+          },
+          served: {
+            type: 'boolean',
+          },
+        },
+      },
+      ColdStartStats: {
+        type: 'object',
+        description:
+          'Cold starts of the versions a pointer named when they happened, as the portal measured them (its warm-ups, heartbeats and evaluation calls), over the last `days` days.',
+        required: [
+          'modelName',
+          'alias',
+          'region',
+          'days',
+          'count',
+          'insidePolicy',
+          'items',
+        ],
+        properties: {
+          modelName: {
+            type: 'string',
+          },
+          alias: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          days: {
+            type: 'integer',
+          },
+          count: {
+            type: 'integer',
+          },
+          last: {
+            $ref: '#/components/schemas/ColdStart',
+          },
+          p50WaitedMs: {
+            type: 'number',
+          },
+          p95WaitedMs: {
+            type: 'number',
+          },
+          insidePolicy: {
+            type: 'integer',
+            description:
+              "How many fell in the hours the pointer's keep-warm policy keeps warm.",
+          },
+          items: {
+            type: 'array',
+            description: 'Newest first, at most 50.',
+            items: {
+              $ref: '#/components/schemas/ColdStart',
+            },
+          },
+        },
+      },
+      ColdStartAttentionItem: {
+        type: 'object',
+        required: [
+          'modelName',
+          'owner',
+          'region',
+          'count',
+          'lastAt',
+          'pointers',
+        ],
+        properties: {
+          modelName: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+          },
+          lastAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          p95WaitedMs: {
+            type: 'number',
+          },
+          pointers: {
+            type: 'array',
+            description:
+              'The pointers that named a cold version when it was cold, with their keep-warm mode.',
+            items: {
+              type: 'object',
+              required: ['alias', 'keepWarm'],
+              properties: {
+                alias: {
+                  type: 'string',
+                },
+                keepWarm: {
+                  $ref: '#/components/schemas/KeepWarmMode',
+                },
+              },
+            },
+          },
+        },
+      },
+      ColdStartAttention: {
+        type: 'object',
+        required: ['days', 'items'],
+        properties: {
+          days: {
+            type: 'integer',
+          },
+          items: {
+            type: 'array',
+            description:
+              'Models and Regions whose calls met cold starts, most cold starts first.',
+            items: {
+              $ref: '#/components/schemas/ColdStartAttentionItem',
+            },
+          },
+        },
+      },
     },
     responses: {
       Error: {
@@ -2299,19 +3067,22 @@ export const spec = {
             },
           },
           {
+            $ref: '#/components/parameters/namedFilter',
+          },
+          {
+            $ref: '#/components/parameters/idleDaysFilter',
+          },
+          {
+            $ref: '#/components/parameters/residencyFilter',
+          },
+          {
+            $ref: '#/components/parameters/publishingFilter',
+          },
+          {
             name: 'sort',
             in: 'query',
             schema: {
-              type: 'string',
-              enum: [
-                'model',
-                'owner',
-                'region',
-                'status',
-                'createdAt',
-                'lastPromotedAt',
-                'cost',
-              ],
+              $ref: '#/components/schemas/ReportSort',
             },
           },
           {
@@ -2349,6 +3120,147 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/GovernanceReport',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/attention': {
+      get: {
+        operationId: 'GetAttention',
+        description:
+          'What a governance reviewer should look at: versions costing money that no pointer names, unmanaged versions, versions not invoked for `idleDays`, residency breaches, failing SSM publishing and nearly full import quotas, each with its count, cost and the report filters that list it.',
+        parameters: [
+          {
+            name: 'idleDays',
+            in: 'query',
+            description:
+              'Days without invocations that count as idle: 1-60, default 30.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttentionSummary',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/audit': {
+      get: {
+        operationId: 'GetAuditTrail',
+        description:
+          'Every import, move, retirement and approval decision across all models, newest first, filtered; one page as JSON, or every matching event as CSV (format=csv, streamed).',
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/modelQuery',
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'actor',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'region',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AuditEventKind',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description: 'Events at or after this time.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description: 'Events before this time.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Events per page (JSON): 1-500, default 50.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AuditTrail',
                 },
               },
               'text/csv': {
@@ -3117,6 +4029,163 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EvaluationStartResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/aliases/{alias}/keep-warm': {
+      get: {
+        operationId: 'GetKeepWarm',
+        description:
+          "A pointer's keep-warm policy, what it costs a month, the next heartbeat and the last one, and the policy's history.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            $ref: '#/components/parameters/alias',
+          },
+          {
+            name: 'region',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The policy and what follows from it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KeepWarmView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutKeepWarm',
+        description:
+          "Set a pointer's keep-warm policy (the model's owners and the portal admins, on behalf of a user), with a reason; the change is audited and kept in the policy's history.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            $ref: '#/components/parameters/alias',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KeepWarmPolicyRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The policy as saved, and what follows from it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KeepWarmView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/models/{model}/aliases/{alias}/cold-starts': {
+      get: {
+        operationId: 'GetColdStarts',
+        description:
+          'Cold starts of the versions the pointer named, the last one and the p95 of how long they waited.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/model',
+          },
+          {
+            $ref: '#/components/parameters/alias',
+          },
+          {
+            name: 'region',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How many days back (1-90, default 30).',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The pointer's cold starts.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ColdStartStats',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/cold-starts': {
+      get: {
+        operationId: 'ListColdStartAttention',
+        description:
+          'Models and Regions whose calls met cold starts in the last `days` days (default 7).',
+        parameters: [
+          {
+            name: 'days',
+            in: 'query',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The models, most cold starts first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ColdStartAttention',
                 },
               },
             },

@@ -11,6 +11,12 @@ import type {
   CancelRequestResult,
   GetApprovalRequestParams,
   GetApprovalRequestResult,
+  GetAttentionParams,
+  GetAttentionResult,
+  GetAuditTrailParams,
+  GetAuditTrailResult,
+  GetColdStartsParams,
+  GetColdStartsResult,
   GetEvaluationRunParams,
   GetEvaluationRunResult,
   GetEvaluationSuiteParams,
@@ -21,6 +27,8 @@ import type {
   GetHealthResult,
   GetInventoryParams,
   GetInventoryResult,
+  GetKeepWarmParams,
+  GetKeepWarmResult,
   GetModelParams,
   GetModelResult,
   GetModelCostParams,
@@ -39,12 +47,16 @@ import type {
   ImportVersionResult,
   ListApprovalRequestsParams,
   ListApprovalRequestsResult,
+  ListColdStartAttentionParams,
+  ListColdStartAttentionResult,
   ListEvaluationRunsParams,
   ListEvaluationRunsResult,
   PromoteVersionParams,
   PromoteVersionResult,
   PutEvaluationSuiteParams,
   PutEvaluationSuiteResult,
+  PutKeepWarmParams,
+  PutKeepWarmResult,
   RejectRequestParams,
   RejectRequestResult,
   RetireVersionParams,
@@ -194,6 +206,66 @@ export class DefaultApiClient {
   }
 
   /**
+   * What a governance reviewer should look at: versions costing money that no pointer names, unmanaged versions, versions not invoked for `idleDays`, residency breaches, failing SSM publishing and nearly full import quotas, each with its count, cost and the report filters that list it.
+   */
+  async getAttention(
+    request: GetAttentionParams = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetAttentionResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(`${baseUrl}${'/attention'}${query}`, {
+      method: 'GET',
+      headers: {
+        ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+    })) as TypedResponse<GetAttentionResult>;
+  }
+
+  /**
+   * Every import, move, retirement and approval decision across all models, newest first, filtered; one page as JSON, or every matching event as CSV (format=csv, streamed).
+   */
+  async getAuditTrail(
+    request: GetAuditTrailParams = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetAuditTrailResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(`${baseUrl}${'/audit'}${query}`, {
+      method: 'GET',
+      headers: {
+        ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+    })) as TypedResponse<GetAuditTrailResult>;
+  }
+
+  /**
+   * Cold starts of the versions the pointer named, the last one and the p95 of how long they waited.
+   */
+  async getColdStarts(
+    request: GetColdStartsParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetColdStartsResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/aliases/${encodeURIComponent(
+        String(request.path.alias),
+      )}/cold-starts`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<GetColdStartsResult>;
+  }
+
+  /**
    * `GET /models/{model}/evaluations/{runId}`
    */
   async getEvaluationRun(
@@ -292,6 +364,32 @@ export class DefaultApiClient {
         ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
       },
     })) as TypedResponse<GetInventoryResult>;
+  }
+
+  /**
+   * A pointer's keep-warm policy, what it costs a month, the next heartbeat and the last one, and the policy's history.
+   */
+  async getKeepWarm(
+    request: GetKeepWarmParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<GetKeepWarmResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/aliases/${encodeURIComponent(
+        String(request.path.alias),
+      )}/keep-warm`}${query}`,
+      {
+        method: 'GET',
+        headers: {
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+      },
+    )) as TypedResponse<GetKeepWarmResult>;
   }
 
   /**
@@ -490,6 +588,23 @@ export class DefaultApiClient {
   }
 
   /**
+   * Models and Regions whose calls met cold starts in the last `days` days (default 7).
+   */
+  async listColdStartAttention(
+    request: ListColdStartAttentionParams = {},
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ListColdStartAttentionResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = toQueryString(request.query);
+    return (await this.fetchApi.fetch(`${baseUrl}${'/cold-starts'}${query}`, {
+      method: 'GET',
+      headers: {
+        ...(options?.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+    })) as TypedResponse<ListColdStartAttentionResult>;
+  }
+
+  /**
    * Evaluation runs of a model, newest first, optionally of one version.
    */
   async listEvaluationRuns(
@@ -565,6 +680,35 @@ export class DefaultApiClient {
         body: JSON.stringify(request.body),
       },
     )) as TypedResponse<PutEvaluationSuiteResult>;
+  }
+
+  /**
+   * Set a pointer's keep-warm policy (the model's owners and the portal admins, on behalf of a user), with a reason; the change is audited and kept in the policy's history.
+   */
+  async putKeepWarm(
+    request: PutKeepWarmParams,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PutKeepWarmResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const query = '';
+    return (await this.fetchApi.fetch(
+      `${baseUrl}${`/models/${encodeURIComponent(
+        String(request.path.model),
+      )}/aliases/${encodeURIComponent(
+        String(request.path.alias),
+      )}/keep-warm`}${query}`,
+      {
+        method: 'PUT',
+        headers: {
+          'Content-Type': 'application/json',
+
+          ...(options?.token
+            ? { Authorization: `Bearer ${options.token}` }
+            : {}),
+        },
+        body: JSON.stringify(request.body),
+      },
+    )) as TypedResponse<PutKeepWarmResult>;
   }
 
   /**

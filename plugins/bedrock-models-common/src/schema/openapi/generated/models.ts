@@ -49,6 +49,61 @@ export type ApprovalRequestResponse =
  */
 export type ApprovalRule = components['schemas']['ApprovalRule'];
 /**
+ * The `AttentionItem` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type AttentionItem = components['schemas']['AttentionItem'];
+/**
+ * The `AttentionSummary` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type AttentionSummary = components['schemas']['AttentionSummary'];
+/**
+ * One change to the registry, as the audit trail keeps it.
+ *
+ * @public
+ */
+export type AuditEvent = components['schemas']['AuditEvent'];
+/**
+ * The `AuditEventKind` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type AuditEventKind = components['schemas']['AuditEventKind'];
+/**
+ * The `AuditTrail` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type AuditTrail = components['schemas']['AuditTrail'];
+/**
+ * A call that met a cold copy (ModelNotReadyException, or a first call slower than the threshold).
+ *
+ * @public
+ */
+export type ColdStart = components['schemas']['ColdStart'];
+/**
+ * The `ColdStartAttention` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ColdStartAttention = components['schemas']['ColdStartAttention'];
+/**
+ * The `ColdStartAttentionItem` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type ColdStartAttentionItem =
+  components['schemas']['ColdStartAttentionItem'];
+/**
+ * Cold starts of the versions a pointer named when they happened, as the portal measured them (its warm-ups, heartbeats and evaluation calls), over the last `days` days.
+ *
+ * @public
+ */
+export type ColdStartStats = components['schemas']['ColdStartStats'];
+/**
  * The `DailyCost` schema of the bedrock-models API.
  *
  * @public
@@ -167,6 +222,12 @@ export type GovernanceReportRow = components['schemas']['GovernanceReportRow'];
  */
 export type Health = components['schemas']['Health'];
 /**
+ * The `HeartbeatRecord` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type HeartbeatRecord = components['schemas']['HeartbeatRecord'];
+/**
  * The `ImportVersionRequest` schema of the bedrock-models API.
  *
  * @public
@@ -180,6 +241,49 @@ export type ImportVersionRequest =
  */
 export type ImportVersionResponse =
   components['schemas']['ImportVersionResponse'];
+/**
+ * One change of a pointer's keep-warm policy (kept for ever).
+ *
+ * @public
+ */
+export type KeepWarmChange = components['schemas']['KeepWarmChange'];
+/**
+ * What the policy commits to a month: CMUs per copy x the 5-minute windows a copy is kept loaded (its heartbeat hours and the eviction tail after each spell, four weeks scaled to 30 days) x the Region's price per CMU-minute.
+ *
+ * @public
+ */
+export type KeepWarmEstimate = components['schemas']['KeepWarmEstimate'];
+/**
+ * `off`: no heartbeats; `always`: around the clock; `windows`: in the windows' hours (and the lead before each), in the policy's time zone.
+ *
+ * @public
+ */
+export type KeepWarmMode = components['schemas']['KeepWarmMode'];
+/**
+ * How a pointer is kept warm; `off` with the defaults before anyone set it.
+ *
+ * @public
+ */
+export type KeepWarmPolicy = components['schemas']['KeepWarmPolicy'];
+/**
+ * The `KeepWarmPolicyRequest` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type KeepWarmPolicyRequest =
+  components['schemas']['KeepWarmPolicyRequest'];
+/**
+ * The `KeepWarmView` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type KeepWarmView = components['schemas']['KeepWarmView'];
+/**
+ * The `KeepWarmWindow` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type KeepWarmWindow = components['schemas']['KeepWarmWindow'];
 /**
  * A model the portal manages; its versions are what pointers name.
  *
@@ -307,6 +411,12 @@ export type RegistryInventory = components['schemas']['RegistryInventory'];
  */
 export type ReportFacets = components['schemas']['ReportFacets'];
 /**
+ * What the governance report sorts by (unknown values sort last either way).
+ *
+ * @public
+ */
+export type ReportSort = components['schemas']['ReportSort'];
+/**
  * Totals of every row the filters let through (not only the page).
  *
  * @public
@@ -355,6 +465,12 @@ export type VersionCost = components['schemas']['VersionCost'];
  * @public
  */
 export type VersionStatus = components['schemas']['VersionStatus'];
+/**
+ * The `Weekday` schema of the bedrock-models API.
+ *
+ * @public
+ */
+export type Weekday = components['schemas']['Weekday'];
 /**
  * What `ApproveRequest` (`POST /approvals/{id}/approve`) takes.
  *
@@ -406,6 +522,53 @@ export type GetApprovalRequestParams = {
  */
 export type GetApprovalRequestResult =
   operations['GetApprovalRequest']['responses'][200]['content']['application/json'];
+/**
+ * What `GetAttention` (`GET /attention`) takes.
+ *
+ * @public
+ */
+export type GetAttentionParams = {
+  query?: operations['GetAttention']['parameters']['query'];
+};
+/**
+ * What `GetAttention` answers with 200.
+ *
+ * @public
+ */
+export type GetAttentionResult =
+  operations['GetAttention']['responses'][200]['content']['application/json'];
+/**
+ * What `GetAuditTrail` (`GET /audit`) takes.
+ *
+ * @public
+ */
+export type GetAuditTrailParams = {
+  query?: operations['GetAuditTrail']['parameters']['query'];
+};
+/**
+ * What `GetAuditTrail` answers with 200.
+ *
+ * @public
+ */
+export type GetAuditTrailResult =
+  | operations['GetAuditTrail']['responses'][200]['content']['application/json']
+  | operations['GetAuditTrail']['responses'][200]['content']['text/csv'];
+/**
+ * What `GetColdStarts` (`GET /models/{model}/aliases/{alias}/cold-starts`) takes.
+ *
+ * @public
+ */
+export type GetColdStartsParams = {
+  path: operations['GetColdStarts']['parameters']['path'];
+  query: operations['GetColdStarts']['parameters']['query'];
+};
+/**
+ * What `GetColdStarts` answers with 200.
+ *
+ * @public
+ */
+export type GetColdStartsResult =
+  operations['GetColdStarts']['responses'][200]['content']['application/json'];
 /**
  * What `GetEvaluationRun` (`GET /models/{model}/evaluations/{runId}`) takes.
  *
@@ -480,6 +643,22 @@ export type GetInventoryParams = {
  */
 export type GetInventoryResult =
   operations['GetInventory']['responses'][200]['content']['application/json'];
+/**
+ * What `GetKeepWarm` (`GET /models/{model}/aliases/{alias}/keep-warm`) takes.
+ *
+ * @public
+ */
+export type GetKeepWarmParams = {
+  path: operations['GetKeepWarm']['parameters']['path'];
+  query: operations['GetKeepWarm']['parameters']['query'];
+};
+/**
+ * What `GetKeepWarm` answers with 200.
+ *
+ * @public
+ */
+export type GetKeepWarmResult =
+  operations['GetKeepWarm']['responses'][200]['content']['application/json'];
 /**
  * What `GetModel` (`GET /models/{model}`) takes.
  *
@@ -618,6 +797,21 @@ export type ListApprovalRequestsParams = {
 export type ListApprovalRequestsResult =
   operations['ListApprovalRequests']['responses'][200]['content']['application/json'];
 /**
+ * What `ListColdStartAttention` (`GET /cold-starts`) takes.
+ *
+ * @public
+ */
+export type ListColdStartAttentionParams = {
+  query?: operations['ListColdStartAttention']['parameters']['query'];
+};
+/**
+ * What `ListColdStartAttention` answers with 200.
+ *
+ * @public
+ */
+export type ListColdStartAttentionResult =
+  operations['ListColdStartAttention']['responses'][200]['content']['application/json'];
+/**
  * What `ListEvaluationRuns` (`GET /models/{model}/evaluations`) takes.
  *
  * @public
@@ -670,6 +864,24 @@ export type PutEvaluationSuiteParams = {
  */
 export type PutEvaluationSuiteResult =
   operations['PutEvaluationSuite']['responses'][200]['content']['application/json'];
+/**
+ * What `PutKeepWarm` (`PUT /models/{model}/aliases/{alias}/keep-warm`) takes.
+ *
+ * @public
+ */
+export type PutKeepWarmParams = {
+  path: operations['PutKeepWarm']['parameters']['path'];
+  body: NonNullable<
+    operations['PutKeepWarm']['requestBody']
+  >['content']['application/json'];
+};
+/**
+ * What `PutKeepWarm` answers with 200.
+ *
+ * @public
+ */
+export type PutKeepWarmResult =
+  operations['PutKeepWarm']['responses'][200]['content']['application/json'];
 /**
  * What `RejectRequest` (`POST /approvals/{id}/reject`) takes.
  *

@@ -112,6 +112,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/attention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description What a governance reviewer should look at: versions costing money that no pointer names, unmanaged versions, versions not invoked for `idleDays`, residency breaches, failing SSM publishing and nearly full import quotas, each with its count, cost and the report filters that list it. */
+    get: operations['GetAttention'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every import, move, retirement and approval decision across all models, newest first, filtered; one page as JSON, or every matching event as CSV (format=csv, streamed). */
+    get: operations['GetAuditTrail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/report/facets': {
     parameters: {
       query?: never;
@@ -425,6 +459,58 @@ export interface paths {
     put?: never;
     /** @description Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime. */
     post: operations['StartEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/aliases/{alias}/keep-warm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A pointer's keep-warm policy, what it costs a month, the next heartbeat and the last one, and the policy's history. */
+    get: operations['GetKeepWarm'];
+    /** @description Set a pointer's keep-warm policy (the model's owners and the portal admins, on behalf of a user), with a reason; the change is audited and kept in the policy's history. */
+    put: operations['PutKeepWarm'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/models/{model}/aliases/{alias}/cold-starts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Cold starts of the versions the pointer named, the last one and the p95 of how long they waited. */
+    get: operations['GetColdStarts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cold-starts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Models and Regions whose calls met cold starts in the last `days` days (default 7). */
+    get: operations['ListColdStartAttention'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -769,12 +855,133 @@ export interface components {
       lastPromotedBy?: string;
       /** Format: date-time */
       lastPromotedAt?: string;
+      /**
+       * Format: date-time
+       * @description The last hour with Invocations in the 30 days CloudWatch was read for (absent when none or unread).
+       */
+      lastInvokedAt?: string;
+      /** @description Invocations in the last 30 days (absent until read). */
+      invocations30d?: number;
+      /** @description The version's Region is not allowed for the model's classification by today's residency policy. */
+      residencyViolation?: boolean;
+      /** @description A pointer naming this version has an SSM parameter that is not published (failing or drifted). */
+      publishingFailing?: boolean;
       /** @description Storage plus the last 30 days' compute; absent when no price or CMUs are known. */
       estimatedMonthlyCost?: number;
+    };
+    /**
+     * @description What the governance report sorts by (unknown values sort last either way).
+     * @enum {string}
+     */
+    ReportSort:
+      | 'model'
+      | 'version'
+      | 'owner'
+      | 'classification'
+      | 'region'
+      | 'architecture'
+      | 'status'
+      | 'managed'
+      | 'productionVersion'
+      | 'createdAt'
+      | 'lastPromotedAt'
+      | 'lastInvokedAt'
+      | 'cost';
+    /** @enum {string} */
+    AuditEventKind:
+      | 'import'
+      | 'promote'
+      | 'rollback'
+      | 'retire'
+      | 'approval-requested'
+      | 'approval-approved'
+      | 'approval-rejected'
+      | 'approval-cancelled'
+      | 'approval-expired'
+      | 'approval-stale';
+    /** @description One change to the registry, as the audit trail keeps it. */
+    AuditEvent: {
+      /** @description Stable across pages, e.g. `move-12` or `retire-3`. */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      kind: components['schemas']['AuditEventKind'];
+      modelName: string;
+      /** @description The model's owner now. */
+      owner: string;
+      /** @description The version imported, retired or moved to. */
+      version?: number;
+      /** @description What a move's pointer named before (absent when nothing). */
+      fromVersion?: number;
+      alias?: string;
+      region?: string;
+      accountId?: string;
+      /** @description Who made the change. */
+      actor: string;
+      /** @description Why, as the actor gave it (an import's is empty). */
+      reason: string;
+      emergency?: boolean;
+      approvalRequestId?: string;
+      /** @description What else matters, e.g. an import's S3 URI and status. */
+      detail?: string;
+    };
+    AuditTrail: {
+      /** @description Newest first. */
+      items: components['schemas']['AuditEvent'][];
+      /** @description Pass as `cursor` for older events; absent on the last page. */
+      nextCursor?: string;
+    };
+    AttentionItem: {
+      /** @enum {string} */
+      kind:
+        | 'unnamed-cost'
+        | 'unmanaged'
+        | 'not-invoked'
+        | 'residency'
+        | 'publishing'
+        | 'quota';
+      /** @description What to look at */
+      title: string;
+      /** @description How many versions (or, for quotas, account-Region pairs) it concerns. */
+      count: number;
+      /** @description Their estimated monthly cost, where it applies. */
+      estimatedMonthlyCost?: number;
+      /** @description Their share of the estimated monthly cost of all versions (0-1). */
+      share?: number;
+      /** @description The governance report's query parameters that list them (empty for quotas, which the page's Where they run view shows). */
+      filters: {
+        [key: string]: string;
+      };
+      quotas?: {
+        accountId: string;
+        region: string;
+        used: number;
+        limit: number;
+      }[];
+    };
+    AttentionSummary: {
+      /** Format: date-time */
+      generatedAt: string;
+      idleDays: number;
+      /** @description Estimated monthly cost of every version, the base of each item's share. */
+      totalMonthlyCost: number;
+      /** @description Only what needs attention (count above zero), most costly first. */
+      items: components['schemas']['AttentionItem'][];
+      awsErrors?: string[];
     };
     /** @description Totals of every row the filters let through (not only the page). */
     ReportTotals: {
       versions: number;
+      /** @description Distinct models among the rows. */
+      models: number;
+      /** @description Rows whose version is ready (an imported model exists). */
+      liveVersions: number;
+      /** @description Rows whose version the production alias names in its Region. */
+      servingProduction: number;
+      /** @description Estimated monthly cost per owner. */
+      byOwner: {
+        [key: string]: number;
+      };
       /** @description Sum of the estimates that are known. */
       estimatedMonthlyCost: number;
       /** @description Rows whose estimate is not known (no price or CMUs, or not read yet). */
@@ -782,6 +989,8 @@ export interface components {
       byRegion: {
         [key: string]: number;
       };
+      /** @description Monthly commitment of the keep-warm policies of the pointers that name the rows' versions (in the price sheet's currency): a copy kept loaded through each policy's hours. CloudWatch bills those windows too, so they are already part of the estimates once a month has passed. */
+      keepWarmMonthlyUsd?: number;
     };
     /** @description The values each filter of the governance page can take, as the registry has them. */
     ReportFacets: {
@@ -812,6 +1021,8 @@ export interface components {
     PortalSettings: {
       accounts: {
         accountId: string;
+        /** @description The account's name people read (bedrockModels.accounts[].alias), e.g. ml-prod. */
+        alias?: string;
         regions: string[];
       }[];
       aliases: string[];
@@ -826,6 +1037,12 @@ export interface components {
         alwaysOnHourly: {
           [key: string]: number;
         };
+      };
+      /** @description How keep-warm heartbeats are timed (bedrockModels.keepWarm). */
+      keepWarm?: {
+        evictionMinutes: number;
+        leadMinutes: number;
+        defaultIntervalMinutes: number;
       };
     };
     PromoteRequest: {
@@ -1021,6 +1238,151 @@ export interface components {
       candidate?: components['schemas']['EvaluationRun'];
       current?: components['schemas']['EvaluationRun'];
     };
+    /** @enum {string} */
+    Weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+    /**
+     * @description `off`: no heartbeats; `always`: around the clock; `windows`: in the windows' hours (and the lead before each), in the policy's time zone.
+     * @enum {string}
+     */
+    KeepWarmMode: 'off' | 'always' | 'windows';
+    KeepWarmWindow: {
+      days: components['schemas']['Weekday'][];
+      /** @description Local hour the window opens. */
+      startHour: number;
+      /** @description Local hour it closes, after startHour (a window does not cross midnight). */
+      endHour: number;
+    };
+    KeepWarmPolicyRequest: {
+      region: string;
+      mode: components['schemas']['KeepWarmMode'];
+      /** @description Minutes between heartbeats, shorter than the eviction time (default 14). */
+      intervalMinutes?: number;
+      /** @description IANA time zone of the windows, e.g. Europe/Berlin (needed for windows). */
+      timeZone?: string;
+      windows?: components['schemas']['KeepWarmWindow'][];
+      reason: components['schemas']['Reason'];
+    };
+    /** @description How a pointer is kept warm; `off` with the defaults before anyone set it. */
+    KeepWarmPolicy: {
+      mode: components['schemas']['KeepWarmMode'];
+      intervalMinutes: number;
+      timeZone?: string;
+      windows: components['schemas']['KeepWarmWindow'][];
+      updatedBy?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      reason?: string;
+    };
+    /** @description One change of a pointer's keep-warm policy (kept for ever). */
+    KeepWarmChange: {
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      reason: string;
+      /** @description The policy before; absent for the first one set. */
+      before?: components['schemas']['KeepWarmPolicy'];
+      after: components['schemas']['KeepWarmPolicy'];
+    };
+    /** @description What the policy commits to a month: CMUs per copy x the 5-minute windows a copy is kept loaded (its heartbeat hours and the eviction tail after each spell, four weeks scaled to 30 days) x the Region's price per CMU-minute. */
+    KeepWarmEstimate: {
+      windowsPerMonth: number;
+      cmusPerCopy?: number;
+      pricePerCmuMinute?: number;
+      /** @description Absent when the version's CMUs or the Region's price are not known. */
+      monthlyCost?: number;
+      currency: string;
+      notes: string[];
+    };
+    HeartbeatRecord: {
+      /** Format: date-time */
+      at: string;
+      /** @description The version the pointer named when the heartbeat was sent. */
+      version: number;
+      latencyMs: number;
+      /** @enum {string} */
+      outcome: 'served' | 'not-ready' | 'throttled' | 'error';
+      /** @description The heartbeat met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
+      coldCopy: boolean;
+      error?: string;
+    };
+    KeepWarmView: {
+      modelName: string;
+      alias: string;
+      region: string;
+      /** @description The version the pointer names now (what heartbeats reach); absent when none. */
+      version?: number;
+      policy: components['schemas']['KeepWarmPolicy'];
+      estimate: components['schemas']['KeepWarmEstimate'];
+      /**
+       * Format: date-time
+       * @description When the next heartbeat is due; absent when none will come (off, or nothing to warm).
+       */
+      nextHeartbeatAt?: string;
+      lastHeartbeat?: components['schemas']['HeartbeatRecord'];
+      timing: {
+        /** @description A copy idle this long is evicted (bedrockModels.keepWarm.evictionMinutes). */
+        evictionMinutes: number;
+        /** @description Heartbeats start this long before a window opens. */
+        leadMinutes: number;
+        defaultIntervalMinutes: number;
+      };
+      /** @description The policy's changes, newest first (the latest 20). */
+      history: components['schemas']['KeepWarmChange'][];
+      /** @description Whether the caller may change the policy (the model's owners and the portal admins). */
+      canEdit: boolean;
+    };
+    /** @description A call that met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
+    ColdStart: {
+      /**
+       * Format: date-time
+       * @description When the call began.
+       */
+      at: string;
+      modelName: string;
+      version: number;
+      region: string;
+      /** @description The pointer a heartbeat was for. */
+      alias?: string;
+      /** @enum {string} */
+      source: 'warm-up' | 'heartbeat' | 'evaluation';
+      /** @description How long until a copy served it (or until the caller gave up). */
+      waitedMs: number;
+      served: boolean;
+    };
+    /** @description Cold starts of the versions a pointer named when they happened, as the portal measured them (its warm-ups, heartbeats and evaluation calls), over the last `days` days. */
+    ColdStartStats: {
+      modelName: string;
+      alias: string;
+      region: string;
+      days: number;
+      count: number;
+      last?: components['schemas']['ColdStart'];
+      p50WaitedMs?: number;
+      p95WaitedMs?: number;
+      /** @description How many fell in the hours the pointer's keep-warm policy keeps warm. */
+      insidePolicy: number;
+      /** @description Newest first, at most 50. */
+      items: components['schemas']['ColdStart'][];
+    };
+    ColdStartAttentionItem: {
+      modelName: string;
+      owner: string;
+      region: string;
+      count: number;
+      /** Format: date-time */
+      lastAt: string;
+      p95WaitedMs?: number;
+      /** @description The pointers that named a cold version when it was cold, with their keep-warm mode. */
+      pointers: {
+        alias: string;
+        keepWarm: components['schemas']['KeepWarmMode'];
+      }[];
+    };
+    ColdStartAttention: {
+      days: number;
+      /** @description Models and Regions whose calls met cold starts, most cold starts first. */
+      items: components['schemas']['ColdStartAttentionItem'][];
+    };
   };
   responses: {
     /** @description Bad input (400), no credentials (401), not allowed (403), unknown model or version (404), stale state (409), AWS unavailable (503). */
@@ -1037,6 +1399,14 @@ export interface components {
     model: string;
     alias: string;
     version: string;
+    /** @description Whether any pointer (of any alias) names the version. */
+    namedFilter: 'named' | 'unnamed';
+    /** @description Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
+    idleDaysFilter: string;
+    /** @description Versions in a Region the data-residency policy does not allow for the model's classification. */
+    residencyFilter: 'violates';
+    /** @description Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
+    publishingFilter: 'failing';
     approvalId: string;
     modelQuery: string;
   };
@@ -1195,14 +1565,15 @@ export interface operations {
         status?: components['schemas']['VersionStatus'];
         managed?: 'managed' | 'unmanaged';
         production?: 'serving' | 'not-serving';
-        sort?:
-          | 'model'
-          | 'owner'
-          | 'region'
-          | 'status'
-          | 'createdAt'
-          | 'lastPromotedAt'
-          | 'cost';
+        /** @description Whether any pointer (of any alias) names the version. */
+        named?: components['parameters']['namedFilter'];
+        /** @description Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
+        idleDays?: components['parameters']['idleDaysFilter'];
+        /** @description Versions in a Region the data-residency policy does not allow for the model's classification. */
+        residency?: components['parameters']['residencyFilter'];
+        /** @description Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
+        publishing?: components['parameters']['publishingFilter'];
+        sort?: components['schemas']['ReportSort'];
         order?: 'asc' | 'desc';
         /** @description Rows per page (JSON): 1-500, default 100. The CSV has every row. */
         limit?: string;
@@ -1222,6 +1593,67 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GovernanceReport'];
+          'text/csv': string;
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAttention: {
+    parameters: {
+      query?: {
+        /** @description Days without invocations that count as idle: 1-60, default 30. */
+        idleDays?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttentionSummary'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAuditTrail: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv';
+        model?: components['parameters']['modelQuery'];
+        owner?: string;
+        actor?: string;
+        region?: string;
+        kind?: components['schemas']['AuditEventKind'];
+        /** @description Events at or after this time. */
+        from?: string;
+        /** @description Events before this time. */
+        to?: string;
+        /** @description Events per page (JSON): 1-500, default 50. */
+        limit?: string;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditTrail'];
           'text/csv': string;
         };
       };
@@ -1765,6 +2197,111 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EvaluationStartResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetKeepWarm: {
+    parameters: {
+      query: {
+        region: string;
+      };
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+        alias: components['parameters']['alias'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy and what follows from it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KeepWarmView'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  PutKeepWarm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+        alias: components['parameters']['alias'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KeepWarmPolicyRequest'];
+      };
+    };
+    responses: {
+      /** @description The policy as saved, and what follows from it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KeepWarmView'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetColdStarts: {
+    parameters: {
+      query: {
+        region: string;
+        /** @description How many days back (1-90, default 30). */
+        days?: string;
+      };
+      header?: never;
+      path: {
+        model: components['parameters']['model'];
+        alias: components['parameters']['alias'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pointer's cold starts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ColdStartStats'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListColdStartAttention: {
+    parameters: {
+      query?: {
+        days?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The models, most cold starts first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ColdStartAttention'];
         };
       };
       default: components['responses']['Error'];
