@@ -64,6 +64,11 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// events plugin: the event bus for every plugin's EventsService. On PostgreSQL it keeps events in the
+// database and delivers them to subscribers on every replica (on SQLite, in this process's memory);
+// the bedrock-models plugins publish registry changes and the catalog module subscribes through it.
+backend.add(import('@backstage/plugin-events-backend'));
+
 // notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
