@@ -183,6 +183,18 @@ describe('the registry as MCP tools, through the MCP actions backend and the per
               ],
               adminGroups: ['group:default/admins'],
               awsEndpoint: emulator.endpoint,
+              // Production of confidential models waits for an approval (the claims model below).
+              approvals: {
+                rules: [
+                  {
+                    aliases: ['production'],
+                    classifications: ['confidential'],
+                    approvals: 1,
+                    approvers: ['owners'],
+                    expiryHours: 24,
+                  },
+                ],
+              },
             },
             aws: {
               accounts: [
@@ -230,6 +242,34 @@ describe('the registry as MCP tools, through the MCP actions backend and the per
       })),
     );
   });
+
+  /** A confidential model of the same team, whose production pointer an approval rule covers. */
+  async function seedConfidentialModel() {
+    const now = new Date();
+    await knex('models').insert({
+      name: 'claims',
+      owner: 'group:default/support-ml',
+      classification: 'confidential',
+      lineage: '{}',
+      tags: '[]',
+      created_by: 'x',
+      created_at: now,
+      updated_at: now,
+    });
+    await knex('model_versions').insert({
+      model_name: 'claims',
+      number: 1,
+      account_id: ACCOUNT,
+      region: 'us-east-1',
+      status: 'ready',
+      imported_model_arn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/claims1aaaa`,
+      s3_uri: 's3://ml-artifacts/teams/support-ml/llama/',
+      managed: true,
+      created_by: 'user:default/ana',
+      created_at: now,
+      updated_at: now,
+    });
+  }
 
   afterAll(async () => {
     await Promise.all([...clients.values()].map(client => client.close()));
@@ -548,6 +588,49 @@ describe('the registry as MCP tools, through the MCP actions backend and the per
             's3://other-bucket/weights/ is not an allowed source for models owned by user:default/ana in account 123456789012. Put the artifacts under s3://ml-artifacts/teams/ana/.',
         },
       ],
+    });
+  });
+
+  it('answers the approval request a promote opens under an approval rule, and nothing moves', async () => {
+    await seedConfidentialModel();
+    const args = {
+      model: 'claims',
+      alias: 'production',
+      region: 'us-east-1',
+      version: 1,
+      reason: 'Ready for production',
+    };
+    const dryRun = await outputOf('owner', 'promote', {
+      ...args,
+      dryRun: true,
+    });
+    expect(dryRun).toMatchObject({
+      dryRun: true,
+      needsApproval: true,
+      approvalRule: { approvals: 1, approvers: ['owners'] },
+    });
+
+    const requested = await outputOf('owner', 'promote', args);
+    expect(requested).toMatchObject({
+      approvalRequest: {
+        status: 'pending',
+        targetVersion: 1,
+        fromVersion: null,
+        requestedBy: 'user:default/ana',
+        rule: { approvers: ['owners'] },
+      },
+    });
+    expect(requested).not.toHaveProperty('move');
+    const [pointer] = await knex('alias_pointers').where({
+      model_name: 'claims',
+    });
+    expect(pointer).toBeUndefined();
+    const [request] = await knex('approval_requests').where({
+      model_name: 'claims',
+    });
+    expect(request).toMatchObject({
+      id: (requested as { approvalRequest: { id: string } }).approvalRequest.id,
+      requested_by: 'user:default/ana',
     });
   });
 

@@ -207,11 +207,67 @@ export function pointerMoveResultOutput(zod: Zod) {
         .optional()
         .describe('true when nothing moved because dryRun was asked.'),
       outboxId: zod.number().optional(),
+      warnings: zod
+        .array(zod.string())
+        .optional()
+        .describe(
+          'What the move went ahead despite, e.g. an evaluation gate that warns.',
+        ),
+      needsApproval: zod
+        .boolean()
+        .optional()
+        .describe(
+          'With dryRun: true when the real call would become an approval request instead of a move.',
+        ),
+      approvalRule: approvalRuleOutput(zod)
+        .optional()
+        .describe('The approval rule that covers this pointer, if one does.'),
+      approvalRequest: zod
+        .object({
+          id: zod
+            .string()
+            .describe(
+              'The request; approvers decide on it in the portal (Approvals page) or through the REST API.',
+            ),
+          status: zod.string().describe('pending until decided or expired.'),
+          targetVersion: zod.number(),
+          fromVersion: zod.number().nullable(),
+          requestedBy: zod.string(),
+          expiresAt: zod.string(),
+          rule: approvalRuleOutput(zod),
+        })
+        .passthrough()
+        .optional()
+        .describe(
+          'Set instead of move when an approval rule covers the pointer: nothing moved yet; the pointer moves when the rule is satisfied. Tell the user who must approve.',
+        ),
     })
     .passthrough()
     .describe(
-      'What the registry answered. A move answers move, pointer, published and dryRun; any other field the registry answers is passed on as it is.',
+      'What the registry answered: a move (move, pointer, published, dryRun) or, under an approval rule, the approval request it opened (approvalRequest). Any other field the registry answers is passed on as it is.',
     );
+}
+
+/**
+ * An approval rule (the OpenAPI `ApprovalRule`).
+ *
+ * @internal
+ */
+export function approvalRuleOutput(zod: Zod) {
+  return zod
+    .object({
+      aliases: zod.array(zod.string()),
+      classifications: zod.array(zod.string()),
+      approvals: zod.number().describe('How many distinct approvers it needs.'),
+      approvers: zod
+        .array(zod.string())
+        .describe(
+          "Who may approve: 'owners' (the model's owners) and group or user entity refs; never the requester.",
+        ),
+      allowEmergencyRollback: zod.boolean(),
+      expiryHours: zod.number(),
+    })
+    .passthrough();
 }
 
 /**
