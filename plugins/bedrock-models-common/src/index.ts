@@ -59,6 +59,7 @@ export type { ProductionVersion } from './domain/architectureChange';
 export * from './events';
 export { governanceReportCsv } from './domain/governanceCsv';
 export { auditTrailCsv } from './domain/auditTrailCsv';
+export { notOwnerRefusal, serviceAloneRefusal } from './domain/accessRefusals';
 export {
   costShare,
   quotaNearlyFull,

@@ -9,7 +9,11 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { BEDROCK_MODEL_RESOURCE_TYPE } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  BEDROCK_MODEL_RESOURCE_TYPE,
+  notOwnerRefusal,
+  serviceAloneRefusal,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { ModelStore } from '../database/ModelStore';
 import { RegistryCallOptions } from './RegistryService';
 
@@ -41,9 +45,7 @@ export class RegistryAccess {
   /** Refuses services acting alone: a change needs a person to answer for it. */
   requireUser(credentials: BackstageCredentials, what: string): void {
     if (!this.deps.auth.isPrincipal(credentials, 'user')) {
-      throw new NotAllowedError(
-        `${what} on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.`,
-      );
+      throw new NotAllowedError(serviceAloneRefusal(what));
     }
   }
 
@@ -74,9 +76,7 @@ export class RegistryAccess {
       const action =
         what ??
         `${VERBS[permission.attributes.action ?? 'read']} model ${modelName}`;
-      throw new NotAllowedError(
-        `You may not ${action}: only its owners and the portal admins may.`,
-      );
+      throw new NotAllowedError(notOwnerRefusal(action));
     }
   }
 

@@ -26,6 +26,7 @@ import {
   ModelSearchResult,
   ModelVersion,
   MoveCheck,
+  notOwnerRefusal,
   parseS3Uri,
   PointerHistory,
   PointerLocator,
@@ -40,6 +41,7 @@ import {
   RollbackPointerCall,
   rollbackTarget,
   SearchModelsQuery,
+  serviceAloneRefusal,
   ValidateArtifactsRequest,
   ProductionVersion,
   validateArtifacts as checkArtifacts,
@@ -79,7 +81,7 @@ export type BedrockModelsServiceMockOptions = {
   artifacts?: Record<string, ArtifactListing>;
   /** Where each account's imports may come from (`bedrockModels.sources`); unset: anywhere. */
   sources?: ArtifactSourceRule[];
-  /** Classification -> Regions where it may be stored (`bedrockModels.dataResidency`). */
+  /** Per classification, the Regions where it may be stored (`bedrockModels.dataResidency`). */
   dataResidency?: Record<string, string[]>;
   /** Custom Model Import quotas per account and Region; 100 models and 10 jobs when unset. */
   quotas?: { importedModels: number; concurrentImportJobs: number };
@@ -862,10 +864,7 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
   ): Promise<string> {
     const user = userOf(options.credentials);
     if (!user) {
-      throw await bedrockModelsResponseError(
-        403,
-        `${what} on behalf of a user: call with a user token (or on behalf of one), not service credentials alone.`,
-      );
+      throw await bedrockModelsResponseError(403, serviceAloneRefusal(what));
     }
     return user;
   }
@@ -874,10 +873,7 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     if (this.isAdmin(user) || this.ownershipOf(user).includes(model.owner)) {
       return;
     }
-    throw await bedrockModelsResponseError(
-      403,
-      `You may not ${what}: only its owners and the portal admins may.`,
-    );
+    throw await bedrockModelsResponseError(403, notOwnerRefusal(what));
   }
 
   private ownershipOf(user: string): string[] {
