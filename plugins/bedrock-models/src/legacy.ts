@@ -11,6 +11,13 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { bedrockModelsApiRef } from './api/BedrockModelsApi';
 import { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';
 import { PortalSettingPicker } from './scaffolder/PortalSettingPicker';
+import { ArtifactCheck } from './scaffolder/ArtifactCheck';
+import {
+  ARTIFACT_CHECK,
+  validateArtifactCheck,
+} from './scaffolder/artifactCheckField';
+import { ModelPicker } from './scaffolder/ModelPicker';
+import { MODEL_PICKER, validateModelPick } from './scaffolder/modelPickerField';
 import {
   PORTAL_SETTING_PICKER,
   validatePortalSetting,
@@ -95,6 +102,36 @@ export const BedrockModelsSettingPickerFieldExtension =
       name: PORTAL_SETTING_PICKER,
       component: PortalSettingPicker,
       validation: validatePortalSetting,
+    }),
+  );
+
+/**
+ * The template field `BedrockArtifactCheck` (the backend's check of the artifacts before Create), for
+ * `<ScaffolderFieldExtensions>` in legacy apps.
+ *
+ * @public
+ */
+export const BedrockArtifactCheckFieldExtension =
+  bedrockModelsLegacyPlugin.provide(
+    createScaffolderFieldExtension({
+      name: ARTIFACT_CHECK,
+      component: ArtifactCheck,
+      validation: validateArtifactCheck,
+    }),
+  );
+
+/**
+ * The template field `BedrockModelPicker` (the models the user may add a version to), for
+ * `<ScaffolderFieldExtensions>` in legacy apps.
+ *
+ * @public
+ */
+export const BedrockModelPickerFieldExtension =
+  bedrockModelsLegacyPlugin.provide(
+    createScaffolderFieldExtension({
+      name: MODEL_PICKER,
+      component: ModelPicker,
+      validation: validateModelPick,
     }),
   );
 

@@ -74,6 +74,24 @@ export const bedrockModelsSettingPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** The template field `BedrockArtifactCheck`: the backend's check of the artifacts, before Create. */
+export const bedrockArtifactCheckField = FormFieldBlueprint.make({
+  name: 'artifact-check',
+  params: {
+    field: () =>
+      import('./scaffolder/artifactCheckField').then(m => m.artifactCheckField),
+  },
+});
+
+/** The template field `BedrockModelPicker`: the models the user may add a version to. */
+export const bedrockModelPickerField = FormFieldBlueprint.make({
+  name: 'model-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/modelPickerField').then(m => m.modelPickerField),
+  },
+});
+
 /**
  * The bedrock-models frontend plugin (new frontend system): the governance page, the model tab,
  * the version card and the template field that offers the portal's accounts, Regions and classifications.
@@ -90,6 +108,8 @@ export const bedrockModelsPlugin = createFrontendPlugin({
     bedrockModelEntityContent,
     bedrockModelVersionEntityCard,
     bedrockModelsSettingPickerField,
+    bedrockArtifactCheckField,
+    bedrockModelPickerField,
   ],
   routes: {
     root: rootRouteRef,

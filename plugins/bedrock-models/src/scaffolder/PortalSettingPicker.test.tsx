@@ -146,6 +146,83 @@ describe('PortalSettingPicker in the template form', () => {
     );
   });
 
+  it('offers only the Regions the chosen classification may use, and moves off a Region it may not', async () => {
+    server.use(
+      http.get(`${API}/settings`, () =>
+        HttpResponse.json({
+          ...settings,
+          dataResidency: { phi: ['us-east-1'] },
+        }),
+      ),
+    );
+    const step = manifest.steps[0];
+    const byClassification = {
+      ...manifest,
+      steps: [
+        {
+          ...step,
+          schema: {
+            ...step.schema,
+            properties: {
+              accountId: step.schema.properties.accountId,
+              classification: step.schema.properties.classification,
+              region: {
+                ...step.schema.properties.region,
+                'ui:options': {
+                  list: 'regions',
+                  accountField: 'accountId',
+                  classificationField: 'classification',
+                },
+              },
+            },
+          },
+        },
+      ],
+    };
+    const onCreate = jest.fn().mockResolvedValue(undefined);
+    await renderInTestApp(
+      <SecretsContextProvider>
+        <Stepper
+          manifest={byClassification}
+          extensions={[extension]}
+          onCreate={onCreate}
+        />
+      </SecretsContextProvider>,
+      { apis: [bedrockModelsApiPair()] },
+    );
+
+    // Internal data may go anywhere the account is managed: the template's default stays.
+    expect(
+      await screen.findByRole('button', {
+        name: 'Europe (Frankfurt) eu-central-1 Region',
+      }),
+    ).toBeInTheDocument();
+    await choose('Data classification', 'PHI (protected health information)');
+    // PHI may only be stored in us-east-1: the Region follows, and nothing else is offered.
+    expect(
+      await screen.findByRole('button', {
+        name: 'US East (N. Virginia) us-east-1 Region',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: / Region$/ }));
+    expect(
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(['US East (N. Virginia) us-east-1']);
+    await userEvent.keyboard('{Escape}');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
+    await waitFor(() =>
+      expect(onCreate).toHaveBeenCalledWith({
+        accountId: '111122223333',
+        classification: 'phi',
+        region: 'us-east-1',
+      }),
+    );
+  });
+
   it('says when the settings cannot be read, and retries', async () => {
     let calls = 0;
     server.use(
@@ -203,6 +280,34 @@ describe('validatePortalSetting', () => {
     );
     return errors;
   }
+
+  it('refuses a Region the classification may not use, saying which it may', async () => {
+    const residency = {
+      getSettings: async () => ({
+        ...settings,
+        dataResidency: { phi: ['us-east-1'] },
+      }),
+    };
+    const errors: string[] = [];
+    await validatePortalSetting(
+      'eu-central-1',
+      { addError: (message: string) => errors.push(message) } as never,
+      {
+        apiHolder: { get: () => residency } as never,
+        formData: { accountId: '111122223333', classification: 'phi' },
+        schema: {},
+        uiSchema: {
+          'ui:options': {
+            list: 'regions',
+            classificationField: 'classification',
+          },
+        },
+      },
+    );
+    expect(errors).toEqual([
+      'Data classified phi may not be stored in eu-central-1 under the data-residency policy; choose one of: us-east-1.',
+    ]);
+  });
 
   it('refuses a value the configuration does not offer, saying what to choose', async () => {
     expect(

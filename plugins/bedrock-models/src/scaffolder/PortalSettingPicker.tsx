@@ -17,7 +17,30 @@ export type PortalSettingPickerOptions = {
   list: SettingList;
   /** For `regions`: the form field holding the account whose Regions to offer (default `accountId`). */
   accountField?: string;
+  /**
+   * For `regions`: the form field holding the data classification; only the Regions the data-residency
+   * policy allows for it are offered. Unset: any Region of the account.
+   */
+  classificationField?: string;
 };
+
+/** Why a picker has nothing to offer, and what to do. */
+function nothingToChoose(
+  label: string,
+  list: SettingList,
+  accountId?: string,
+  classification?: string,
+): string {
+  if (list !== 'regions') {
+    return `${label}: the portal's configuration offers nothing to choose.`;
+  }
+  if (accountId && classification) {
+    return `${label}: data classified ${classification} may not be stored in any Region the portal manages in account ${accountId}; choose another classification or account.`;
+  }
+  return `${label}: choose an AWS account first; the portal manages no Region in ${
+    accountId ?? 'no account'
+  }.`;
+}
 
 /**
  * A template field offering one of the portal's settings (accounts, an account's Regions, data
@@ -40,8 +63,12 @@ export const PortalSettingPicker = (
     list === 'regions'
       ? (stepsData[options?.accountField ?? 'accountId'] as string | undefined)
       : undefined;
+  const classification =
+    list === 'regions' && options?.classificationField
+      ? (stepsData[options.classificationField] as string | undefined)
+      : undefined;
   const choices = settings.value
-    ? settingChoices(settings.value, list, accountId)
+    ? settingChoices(settings.value, list, accountId, classification)
     : [];
 
   // A value the configuration does not offer (another account's Region, a stale default) is replaced.
@@ -79,13 +106,7 @@ export const PortalSettingPicker = (
     return (
       <Alert
         status="warning"
-        title={
-          list === 'regions'
-            ? `${label}: choose an AWS account first; the portal manages no Region in ${
-                accountId ?? 'no account'
-              }.`
-            : `${label}: the portal's configuration offers nothing to choose.`
-        }
+        title={nothingToChoose(label, list, accountId, classification)}
       />
     );
   }

@@ -28,7 +28,17 @@ export const validatePortalSetting: CustomFieldValidator<
           | string
           | undefined)
       : undefined;
-  const problem = settingChoiceProblem(settings, list, value, accountId);
+  const classification =
+    list === 'regions' && options?.classificationField
+      ? (context.formData[options.classificationField] as string | undefined)
+      : undefined;
+  const problem = settingChoiceProblem(
+    settings,
+    list,
+    value,
+    accountId,
+    classification,
+  );
   if (problem) validation.addError(problem);
 };
 

@@ -12,6 +12,7 @@ const settings = {
   ],
   aliases: ['production', 'staging'],
   classifications: ['internal', 'phi', 'secret'],
+  dataResidency: { phi: ['eu-central-1', 'us-west-2'], secret: [] as string[] },
 } as PortalSettings;
 
 describe('settingChoices', () => {
@@ -30,6 +31,49 @@ describe('settingChoices', () => {
       { id: 'phi', label: 'PHI (protected health information)' },
       { id: 'secret', label: 'secret' },
     ]);
+  });
+
+  it('offers only the Regions the data-residency policy allows for the classification', () => {
+    expect(
+      settingChoices(settings, 'regions', '111122223333', 'phi').map(c => c.id),
+    ).toEqual(['eu-central-1']);
+    expect(
+      settingChoices(settings, 'regions', '444455556666', 'phi').map(c => c.id),
+    ).toEqual(['us-west-2']);
+    // A classification the policy does not list may go anywhere the account is managed.
+    expect(
+      settingChoices(settings, 'regions', '111122223333', 'internal').map(
+        c => c.id,
+      ),
+    ).toEqual(['us-east-1', 'eu-central-1']);
+    expect(
+      settingChoices(settings, 'regions', '111122223333', 'secret'),
+    ).toEqual([]);
+  });
+
+  it('says why a managed Region is refused for a classification', () => {
+    expect(
+      settingChoiceProblem(
+        settings,
+        'regions',
+        'us-east-1',
+        '111122223333',
+        'phi',
+      ),
+    ).toBe(
+      'Data classified phi may not be stored in us-east-1 under the data-residency policy; choose one of: eu-central-1.',
+    );
+    expect(
+      settingChoiceProblem(
+        settings,
+        'regions',
+        'us-west-2',
+        '111122223333',
+        'phi',
+      ),
+    ).toBe(
+      'The portal does not manage us-west-2 in account 111122223333; choose one of: eu-central-1.',
+    );
   });
 
   it('names a Region as the console does', () => {

@@ -38,14 +38,26 @@ export function regionLabel(region: string): string {
 }
 
 /**
+ * The Regions the data-residency policy allows for a classification (`bedrockModels.dataResidency`),
+ * or undefined when it allows any (no classification chosen, or none listed for it).
+ */
+export function residencyRegions(
+  settings: PortalSettings,
+  classification?: string,
+): string[] | undefined {
+  return classification ? settings.dataResidency?.[classification] : undefined;
+}
+
+/**
  * The choices a picker offers, from the backend's settings (the configuration the backend enforces), so
- * the form cannot drift from what an import accepts. Regions are those of `accountId`, or none until an
- * account is chosen.
+ * the form cannot drift from what an import accepts. Regions are those of `accountId` (none until an
+ * account is chosen) that the data-residency policy allows for `classification`.
  */
 export function settingChoices(
   settings: PortalSettings,
   list: SettingList,
   accountId?: string,
+  classification?: string,
 ): SettingChoice[] {
   switch (list) {
     case 'accounts':
@@ -55,10 +67,13 @@ export function settingChoices(
       }));
     case 'regions': {
       const account = settings.accounts.find(a => a.accountId === accountId);
-      return (account?.regions ?? []).map(region => ({
-        id: region,
-        label: regionLabel(region),
-      }));
+      const allowed = residencyRegions(settings, classification);
+      return (account?.regions ?? [])
+        .filter(region => !allowed || allowed.includes(region))
+        .map(region => ({
+          id: region,
+          label: regionLabel(region),
+        }));
     }
     case 'classifications':
       return settings.classifications.map(c => ({
@@ -76,18 +91,26 @@ export function settingChoiceProblem(
   list: SettingList,
   value: string | undefined,
   accountId?: string,
+  classification?: string,
 ): string | undefined {
   if (!value) return undefined;
-  const choices = settingChoices(settings, list, accountId);
+  const choices = settingChoices(settings, list, accountId, classification);
   if (choices.some(c => c.id === value)) return undefined;
   const allowed = choices.map(c => c.id).join(', ') || 'none';
   switch (list) {
     case 'accounts':
       return `The portal does not manage account ${value}; choose one of: ${allowed}.`;
-    case 'regions':
+    case 'regions': {
+      const managed = settingChoices(settings, list, accountId).some(
+        c => c.id === value,
+      );
+      if (managed && classification) {
+        return `Data classified ${classification} may not be stored in ${value} under the data-residency policy; choose one of: ${allowed}.`;
+      }
       return `The portal does not manage ${value} in account ${
         accountId ?? '(none chosen)'
       }; choose one of: ${allowed}.`;
+    }
     default:
       return `"${value}" is not a data classification the portal knows; choose one of: ${allowed}.`;
   }
