@@ -242,11 +242,16 @@ describe('the import template through the scaffolder, the bedrock-models backend
         expect.stringMatching(
           /^Started the import of s3:\/\/ml-artifacts\/support-summarizer\/v3\/ as support-summarizer v1 in us-east-1/,
         ),
+        // The expected time comes from the size the validate step found (16.1 GB: about 12 min).
+        'Next: Amazon Bedrock copies the weights from S3 and creates the imported model (about 12 min for 16.1 GB of weights); this step reports its progress and ends when support-summarizer v1 is ready to call.',
         expect.stringMatching(
-          /^support-summarizer v1: importing, \d+s since the import started$/,
+          /^support-summarizer v1: importing, \d+s of about 12 min$/,
         ),
         expect.stringMatching(
-          /^support-summarizer v1: ready as arn:aws:bedrock:us-east-1:123456789012:imported-model\/\w+, \d+s since the import started$/,
+          /^support-summarizer v1: ready as arn:aws:bedrock:us-east-1:123456789012:imported-model\/\w+, \d+s of about 12 min$/,
+        ),
+        expect.stringMatching(
+          /^Next: callers can invoke support-summarizer v1 by its ARN now/,
         ),
         'staging of support-summarizer in us-east-1 moved from no version to v1',
       ]),
@@ -284,6 +289,13 @@ describe('the import template through the scaffolder, the bedrock-models backend
     ]);
     expect(await importJobsOf('claims-summarizer-v1')).toEqual([]);
     expect((await registry('/models/claims-summarizer')).status).toBe(404);
+    // The task log shows the failure in words: no server stack frames, no source file paths.
+    const log = (await tasks.log(taskId)).join('\n');
+    expect(log).toContain(
+      'claims-summarizer cannot be imported from s3://ml-artifacts/broken/missing-tokenizer/',
+    );
+    expect(log).not.toMatch(/\n\s+at /);
+    expect(log).not.toMatch(/\.(ts|js|cjs):\d+/);
   });
 
   it('validates for real in a dry run and imports nothing', async () => {
@@ -373,6 +385,8 @@ describe('the import template through the scaffolder, the bedrock-models backend
       when: 'after the step saved its checkpoint (the job is running)',
       freezeAt: 'first-wait' as const,
       version: 2,
+      // What the BedrockModelPicker field gives: the model's name.
+      existingModel: 'support-summarizer',
       uri: () => uris.v4,
       resumedLine:
         'Resuming: this step already started the import of support-summarizer v2; following it',
@@ -381,20 +395,22 @@ describe('the import template through the scaffolder, the bedrock-models backend
       when: 'after the backend accepted the import but before the step saved it',
       freezeAt: 'import-accepted' as const,
       version: 3,
+      // What the EntityPicker of earlier forms gave (and a task started then resumes with): an entity ref.
+      existingModel: 'resource:default/support-summarizer',
       uri: () => uris.v5,
       resumedLine:
         "The portal already had this step's import (support-summarizer v3); no second job was started",
     },
   ])(
     'resumes a new version of an existing model across a backend restart $when, with exactly one job',
-    async ({ freezeAt, version, uri, resumedLine }) => {
+    async ({ freezeAt, version, existingModel, uri, resumedLine }) => {
       await portal?.stop();
       jobsFinish = false;
       const holder = await startPortal(freezeAt);
 
       const taskId = await tasks.start(TEMPLATE, {
         modelKind: 'existing',
-        existingModel: 'resource:default/support-summarizer',
+        existingModel,
         ...artifactPage(uri()),
         promoteToStaging: false,
       });

@@ -1,4 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { BedrockModelsRequestOptions } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import {
@@ -194,18 +195,111 @@ describe('bedrock:model:import', () => {
     expect(ctx.output).not.toHaveBeenCalledWith('version', expect.anything());
   });
 
-  it("fails the step with AWS's message when the import job fails", async () => {
+  it("fails the step with a plain summary of AWS's message, the job and codes in a details part", async () => {
+    const awsMessage =
+      'Amazon Bedrock could not import the model: the tokenizer files are missing from s3://demo-model-artifacts/support-summarizer/v3/.';
+    setUp({ imports: { readsUntilDone: 2, failureMessage: awsMessage } });
+    const ctx = context();
+
+    const error = await action.handler(ctx).catch(e => e);
+
+    const summary = `The import of support-summarizer v1 into us-east-1 failed after 5s: ${awsMessage} Nothing is serving it: fix the cause and run the template again (version 1 stays in the registry as failed).`;
+    const job = `Import job: arn:aws:bedrock:us-east-1:${MOCK_ACCOUNT}:model-import-job/job0`;
+    // The error card renders the message as Markdown: the summary, then a collapsed details part.
+    expect(error.message).toBe(
+      [
+        summary,
+        '',
+        '<details><summary>Details</summary>',
+        '',
+        `- Message: ${awsMessage}`,
+        `- ${job}`,
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    // The task log shows the error's stack: the same in words, and no server stack frames.
+    expect(error.stack).toBe(
+      [summary, `  Message: ${awsMessage}`, `  ${job}`].join('\n'),
+    );
+  });
+
+  it('keeps AWS error names and log references out of the summary, in the details', async () => {
     setUp({
       imports: {
         readsUntilDone: 2,
         failureMessage:
-          'Amazon Bedrock could not import the model: the tokenizer files are missing from s3://demo-model-artifacts/support-summarizer/v3/.',
+          "Bedrock refused the import job: the portal's AWS role may not call CreateModelImportJob; ask the portal admins to grant it (docs/aws-setup.md lists the policy) (AccessDeniedException (log reference 1a2b3c4d)).",
       },
     });
-    const ctx = context();
 
-    await expect(action.handler(ctx)).rejects.toThrow(
-      'The import of support-summarizer v1 into us-east-1 failed: Amazon Bedrock could not import the model: the tokenizer files are missing from s3://demo-model-artifacts/support-summarizer/v3/.',
+    const error = await action.handler(context()).catch(e => e);
+
+    const [summary, ...details] = error.stack.split('\n');
+    expect(summary).toBe(
+      "The import of support-summarizer v1 into us-east-1 failed after 5s: Bedrock refused the import job: the portal's AWS role may not call CreateModelImportJob; ask the portal admins to grant it (docs/aws-setup.md lists the policy). Nothing is serving it: fix the cause and run the template again (version 1 stays in the registry as failed).",
+    );
+    expect(details).toEqual([
+      expect.stringMatching(/^ {2}Message: .*\(AccessDeniedException/),
+      '  AWS errors: AccessDeniedException',
+      "  Portal log references (for the portal's operators): 1a2b3c4d",
+      expect.stringMatching(/^ {2}Import job: arn:aws:bedrock:/),
+    ]);
+  });
+
+  it('puts no server stack frames or file paths in the task log or the error, whatever fails', async () => {
+    // A refusal read from the backend (its body may carry a stack in development), a failure inside
+    // the action, and a failed import: each as the scaffolder shows it.
+    const refusal = await refusalWithStack(
+      'Only the owners of support-summarizer may import',
+    );
+    const failures: Array<() => void> = [
+      () => service.importVersion.mockRejectedValueOnce(refusal),
+      () =>
+        service.getVersion.mockImplementationOnce(() => {
+          throw new RangeError('Invalid time value');
+        }),
+      () =>
+        setUp({
+          imports: { readsUntilDone: 2, failureMessage: 'AWS said no.' },
+        }),
+    ];
+    for (const fail of failures) {
+      lines = [];
+      fail();
+      const error = await action.handler(context()).catch(e => e);
+      const shown = [
+        String(error.stack),
+        error.message,
+        ...lines.map(l => l.message),
+      ];
+      for (const text of shown) {
+        expect(text).not.toMatch(/\n\s+at /);
+        expect(text).not.toMatch(/\.(ts|js|cjs):\d+/);
+        expect(text).not.toMatch(/\/(work|src|node_modules)\//);
+      }
+      expect(error.stack).not.toBe('');
+    }
+  });
+
+  it('says how long the import should take, from the weights, and what happens next', async () => {
+    setUp({ imports: { readsUntilDone: 4 } });
+    const ctx = context({}, { ...INPUT, weightBytes: 16_060_000_000 });
+
+    await action.handler(ctx);
+
+    const messages = lines.map(l => l.message);
+    expect(messages[1]).toBe(
+      'Next: Amazon Bedrock copies the weights from S3 and creates the imported model (about 12 min for 16.1 GB of weights); this step reports its progress and ends when support-summarizer v1 is ready to call.',
+    );
+    expect(messages).toContain(
+      'support-summarizer v1: importing, 0s of about 12 min',
+    );
+    expect(messages).toContain(
+      `support-summarizer v1: ready as arn:aws:bedrock:us-east-1:${MOCK_ACCOUNT}:imported-model/support-summarizerv1, 15s of about 12 min`,
+    );
+    expect(messages[messages.length - 1]).toBe(
+      "Next: callers can invoke support-summarizer v1 by its ARN now; promote it to an alias on the model's page (or in the template's promote step) and callers reading the alias get it.",
     );
   });
 
@@ -318,6 +412,28 @@ describe('bedrock:model:import', () => {
     );
   });
 });
+
+/** A 403 as the real client reads it, its body carrying a stack as a development backend sends one. */
+function refusalWithStack(message: string): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotAllowedError',
+          message,
+          stack: `NotAllowedError: ${message}\n    at AuthorizedRegistryService.requireOnModel (/work/main/plugins/bedrock-models-backend/src/service/AuthorizedRegistryService.ts:80:13)`,
+        },
+        request: { method: 'POST', url: '/api/bedrock-models' },
+        response: { statusCode: 403 },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}
 
 describe('importIdempotencyKey', () => {
   it('is the same for one step of one task and differs for other steps, tasks and loop items', () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  estimateImportDuration,
+  formatEstimate,
   importedModelsConsoleUrl,
   ImportVersionRequest,
   modelEntityRef,
@@ -17,6 +19,7 @@ import {
   WaitClock,
 } from './importProgress';
 import { checkImportReadiness, notReadyError } from './importReadiness';
+import { runWithoutStackFrames } from './taskLogErrors';
 
 /** The id templates use to call the import action. */
 export const IMPORT_MODEL_ACTION_ID = 'bedrock:model:import';
@@ -140,6 +143,13 @@ export function createImportModelAction(options: {
           z
             .array(z.string(), { description: 'Tags of a new model' })
             .optional(),
+        weightBytes: z =>
+          z
+            .number({
+              description:
+                "Size of the .safetensors weights (the validate step's weightBytes output); progress lines then say how long the import is expected to take",
+            })
+            .optional(),
       },
       output: {
         modelName: z => z.string({ description: 'The model' }),
@@ -172,106 +182,125 @@ export function createImportModelAction(options: {
       },
     },
     async handler(ctx) {
-      const { modelName, accountId, region } = ctx.input;
-      const request: ImportVersionRequest = {
-        s3Uri: ctx.input.s3Uri,
-        accountId,
-        region,
-        classification: ctx.input.classification,
-        owner: optionalText(ctx.input.owner),
-        title: optionalText(ctx.input.title),
-        description: optionalText(ctx.input.description),
-        system: optionalText(ctx.input.system),
-        lineage: lineageOf(ctx.input.lineage),
-        tags: ctx.input.tags?.filter(tag => tag.trim() !== ''),
-      };
-      const credentials = await ctx.getInitiatorCredentials();
-      ctx.output('modelName', modelName);
-      ctx.output('accountId', accountId);
-      ctx.output('region', region);
-      ctx.output('modelEntityRef', modelEntityRef(modelName));
-      ctx.output('consoleUrl', importedModelsConsoleUrl(region));
+      // Failures reach the task log and error card in words, without the server's stack trace.
+      return runWithoutStackFrames(async () => {
+        const { modelName, accountId, region } = ctx.input;
+        const request: ImportVersionRequest = {
+          s3Uri: ctx.input.s3Uri,
+          accountId,
+          region,
+          classification: ctx.input.classification,
+          owner: optionalText(ctx.input.owner),
+          title: optionalText(ctx.input.title),
+          description: optionalText(ctx.input.description),
+          system: optionalText(ctx.input.system),
+          lineage: lineageOf(ctx.input.lineage),
+          tags: ctx.input.tags?.filter(tag => tag.trim() !== ''),
+        };
+        const credentials = await ctx.getInitiatorCredentials();
+        ctx.output('modelName', modelName);
+        ctx.output('accountId', accountId);
+        ctx.output('region', region);
+        ctx.output('modelEntityRef', modelEntityRef(modelName));
+        ctx.output('consoleUrl', importedModelsConsoleUrl(region));
 
-      if (ctx.isDryRun) {
-        const candidate = { ...request, modelName };
-        const readiness = await checkImportReadiness(
-          service,
-          candidate,
-          credentials,
-        );
-        for (const warning of readiness.warnings) ctx.logger.warn(warning);
-        if (readiness.problems.length > 0) {
-          throw notReadyError(candidate, readiness);
-        }
-        ctx.logger.info(
-          `Dry run: ${request.s3Uri} would be imported as a new version of ${
-            readiness.existingModel ? '' : 'the new model '
-          }${modelName} in ${region}; no import was started`,
-        );
-        return;
-      }
-
-      const idempotencyKey = importIdempotencyKey(ctx);
-      let calledBackend = false;
-      // The checkpoint skips the call when a resumed task already made it; the Idempotency-Key covers
-      // a crash after the backend accepted the import but before the checkpoint was saved.
-      const started = await ctx.checkpoint({
-        key: `bedrock.model.import.${modelName}.${accountId}.${region}`,
-        fn: async () => {
-          calledBackend = true;
-          try {
-            const response = await service.importVersion(
-              { ...request, modelName, idempotencyKey },
-              { credentials },
-            );
-            return {
-              version: response.version.number,
-              created: response.created,
-              jobArn: response.version.jobArn ?? null,
-            };
-          } catch (error) {
-            throw explainBackendError(
-              error,
-              `The import of ${request.s3Uri} as a version of ${modelName} was refused`,
-            );
+        if (ctx.isDryRun) {
+          const candidate = { ...request, modelName };
+          const readiness = await checkImportReadiness(
+            service,
+            candidate,
+            credentials,
+          );
+          for (const warning of readiness.warnings) ctx.logger.warn(warning);
+          if (readiness.problems.length > 0) {
+            throw notReadyError(candidate, readiness);
           }
-        },
-      });
-      if (!calledBackend) {
-        ctx.logger.info(
-          `Resuming: this step already started the import of ${modelName} v${started.version}; following it`,
-        );
-      } else if (started.created) {
-        ctx.logger.info(
-          `Started the import of ${request.s3Uri} as ${modelName} v${
-            started.version
-          } in ${region}${started.jobArn ? ` (job ${started.jobArn})` : ''}`,
-        );
-      } else {
-        ctx.logger.info(
-          `The portal already had this step's import (${modelName} v${started.version}); no second job was started`,
-        );
-      }
-      ctx.output('version', started.version);
-      ctx.output(
-        'versionEntityRef',
-        versionEntityRef(modelName, started.version),
-      );
+          ctx.logger.info(
+            `Dry run: ${request.s3Uri} would be imported as a new version of ${
+              readiness.existingModel ? '' : 'the new model '
+            }${modelName} in ${region}; no import was started`,
+          );
+          return;
+        }
 
-      const ready = await waitForImportedVersion({
-        service,
-        modelName,
-        version: started.version,
-        credentials,
-        logger: ctx.logger,
-        options: wait,
-        clock,
-        signal: ctx.signal,
+        const idempotencyKey = importIdempotencyKey(ctx);
+        let calledBackend = false;
+        // The checkpoint skips the call when a resumed task already made it; the Idempotency-Key covers
+        // a crash after the backend accepted the import but before the checkpoint was saved.
+        const started = await ctx.checkpoint({
+          key: `bedrock.model.import.${modelName}.${accountId}.${region}`,
+          fn: async () => {
+            calledBackend = true;
+            try {
+              const response = await service.importVersion(
+                { ...request, modelName, idempotencyKey },
+                { credentials },
+              );
+              return {
+                version: response.version.number,
+                created: response.created,
+                jobArn: response.version.jobArn ?? null,
+              };
+            } catch (error) {
+              throw explainBackendError(
+                error,
+                `The import of ${request.s3Uri} as a version of ${modelName} was refused`,
+              );
+            }
+          },
+        });
+        if (!calledBackend) {
+          ctx.logger.info(
+            `Resuming: this step already started the import of ${modelName} v${started.version}; following it`,
+          );
+        } else if (started.created) {
+          ctx.logger.info(
+            `Started the import of ${request.s3Uri} as ${modelName} v${
+              started.version
+            } in ${region}${started.jobArn ? ` (job ${started.jobArn})` : ''}`,
+          );
+        } else {
+          ctx.logger.info(
+            `The portal already had this step's import (${modelName} v${started.version}); no second job was started`,
+          );
+        }
+        ctx.output('version', started.version);
+        ctx.output(
+          'versionEntityRef',
+          versionEntityRef(modelName, started.version),
+        );
+
+        const expected = estimateImportDuration(ctx.input.weightBytes);
+        ctx.logger.info(
+          `Next: Amazon Bedrock copies the weights from S3 and creates the imported model${
+            expected
+              ? ` (${formatEstimate(expected.expectedMs)} for ${(
+                  ctx.input.weightBytes! / 1e9
+                ).toFixed(1)} GB of weights)`
+              : ''
+          }; this step reports its progress and ends when ${modelName} v${
+            started.version
+          } is ready to call.`,
+        );
+        const ready = await waitForImportedVersion({
+          service,
+          modelName,
+          version: started.version,
+          credentials,
+          logger: ctx.logger,
+          options: wait,
+          clock,
+          signal: ctx.signal,
+          expected,
+        });
+        if (ready.importedModelArn) {
+          ctx.output('importedModelArn', ready.importedModelArn);
+        }
+        ctx.output('cmusPerCopy', ready.cmusPerCopy);
+        ctx.logger.info(
+          `Next: callers can invoke ${modelName} v${started.version} by its ARN now; promote it to an alias on the model's page (or in the template's promote step) and callers reading the alias get it.`,
+        );
       });
-      if (ready.importedModelArn) {
-        ctx.output('importedModelArn', ready.importedModelArn);
-      }
-      ctx.output('cmusPerCopy', ready.cmusPerCopy);
     },
   });
 }

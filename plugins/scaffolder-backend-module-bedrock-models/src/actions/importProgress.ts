@@ -3,13 +3,18 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { ModelVersion } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import {
+  formatEstimate,
+  ImportDurationEstimate,
+  ModelVersion,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import {
   backendMessage,
   explainBackendError,
   isTransientBackendError,
 } from './backendErrors';
+import { describeImportFailure, importFailedError } from './importFailure';
 
 /**
  * How the import action waits for a version to finish importing.
@@ -83,11 +88,32 @@ export function formatElapsed(ms: number): string {
 }
 
 /**
+ * The time part of a progress line: elapsed against the estimate when there is one ("2m 10s of about
+ * 12 min"), saying so when it runs long; else the time since the import started.
+ */
+export function progressTiming(
+  elapsedMs: number,
+  expected?: ImportDurationEstimate,
+): string {
+  const elapsed = formatElapsed(elapsedMs);
+  if (!expected) return `${elapsed} since the import started`;
+  const estimate = formatEstimate(expected.expectedMs);
+  if (elapsedMs <= expected.expectedMs) return `${elapsed} of ${estimate}`;
+  if (elapsedMs <= expected.slowAfterMs) {
+    return `${elapsed}, longer than expected (${estimate}; imports vary)`;
+  }
+  return `${elapsed}, over twice the expected ${estimate.replace(
+    /^about /,
+    '',
+  )}: the job may be waiting for a free import slot in AWS; it goes on`;
+}
+
+/**
  * Waits until a version is ready, reading it from the bedrock-models backend (never AWS: the backend
- * follows the job and keeps AWS's answer). Logs a progress line with the status and elapsed time on
- * every change and at least every `progressIntervalMs`. Returns the ready version; throws with AWS's
- * message when the import failed, and when the wait times out. A backend that is briefly unreachable
- * (restarting) is waited out, not treated as a failure.
+ * follows the job and keeps AWS's answer). Logs a progress line with the status and elapsed time (of
+ * the expected time, when given) on every change and at least every `progressIntervalMs`. Returns the
+ * ready version; throws a plain summary with the AWS codes apart when the import failed, and when the
+ * wait times out. A backend that is briefly unreachable (restarting) is waited out, not a failure.
  */
 export async function waitForImportedVersion(input: {
   service: BedrockModelsService;
@@ -98,6 +124,8 @@ export async function waitForImportedVersion(input: {
   options: ImportWaitOptions;
   clock?: WaitClock;
   signal?: AbortSignal;
+  /** How long the import is expected to take (from the weights' size); progress lines measure against it. */
+  expected?: ImportDurationEstimate;
 }): Promise<ModelVersion> {
   const { service, modelName, version, credentials, logger, options } = input;
   const clock = input.clock ?? systemClock;
@@ -109,9 +137,10 @@ export async function waitForImportedVersion(input: {
 
   const progress = (line: string, warn = false) => {
     lastLineAt = clock.now();
-    const text = `${label}: ${line}, ${formatElapsed(
+    const text = `${label}: ${line}, ${progressTiming(
       lastLineAt - importStart,
-    )} since the import started`;
+      input.expected,
+    )}`;
     if (warn) logger.warn(text);
     else logger.info(text);
   };
@@ -164,12 +193,14 @@ export async function waitForImportedVersion(input: {
             }`,
           );
           return current;
-        case 'failed':
-          throw new Error(
-            `The import of ${label} into ${current.region} failed: ${
-              current.failureMessage ?? 'AWS gave no reason'
-            }`,
+        case 'failed': {
+          const failure = describeImportFailure(
+            current,
+            formatElapsed(clock.now() - importStart),
           );
+          // The task log shows the error's plain text (summary and details) once, as the step fails.
+          throw importFailedError(failure);
+        }
         case 'retired':
         case 'deleted':
           throw new Error(

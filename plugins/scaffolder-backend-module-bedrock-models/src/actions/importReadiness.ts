@@ -86,7 +86,12 @@ export async function checkImportReadiness(
   try {
     // Which sources are allowed depends on the owner the version will have.
     const report = await service.validateArtifacts(
-      { ...artifacts, owner: existingModel?.owner ?? owner },
+      {
+        ...artifacts,
+        owner: existingModel?.owner ?? owner,
+        // An existing model: the backend also warns when the architecture changes from production's.
+        modelName: existingModel ? modelName : undefined,
+      },
       { credentials },
     );
     problems.push(...report.errors.map(e => `[${e.code}] ${e.message}`));

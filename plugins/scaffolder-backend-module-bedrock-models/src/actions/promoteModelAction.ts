@@ -7,6 +7,7 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import { explainBackendError } from './backendErrors';
+import { runWithoutStackFrames } from './taskLogErrors';
 
 /** The id templates and pipelines use to call the promote action. */
 export const PROMOTE_MODEL_ACTION_ID = 'bedrock:model:promote';
@@ -167,139 +168,142 @@ export function createPromoteModelAction(options: {
       },
     },
     async handler(ctx) {
-      const { modelName, alias, region, version, expectedCurrentVersion } =
-        ctx.input;
-      const template = ctx.templateInfo?.entityRef;
-      const reason =
-        ctx.input.reason?.trim() ||
-        `Promoted by ${
-          template ? `the template ${template}` : 'a software template'
-        } (scaffolder task ${ctx.task.id})`;
-      const credentials = await ctx.getInitiatorCredentials();
-      const request = { modelName, alias, region, version };
+      // Failures reach the task log and error card in words, without the server's stack trace.
+      return runWithoutStackFrames(async () => {
+        const { modelName, alias, region, version, expectedCurrentVersion } =
+          ctx.input;
+        const template = ctx.templateInfo?.entityRef;
+        const reason =
+          ctx.input.reason?.trim() ||
+          `Promoted by ${
+            template ? `the template ${template}` : 'a software template'
+          } (scaffolder task ${ctx.task.id})`;
+        const credentials = await ctx.getInitiatorCredentials();
+        const request = { modelName, alias, region, version };
 
-      /** Moves the pointer (or, in a dry run, has the backend check the move and change nothing). */
-      const promote = async (dryRun: boolean): Promise<PromoteResult> => {
-        try {
-          const answer = await service.promoteVersion(
-            { ...request, reason, expectedCurrentVersion, dryRun },
-            { credentials },
-          );
-          if (isApprovalRequested(answer)) {
-            const { approvalRequest } = answer;
-            return {
-              previousVersion: approvalRequest.fromVersion,
-              revision: approvalRequest.pointerRevision,
-              alreadyThere: false,
-              approvalRequestId: approvalRequest.id,
-              approvalsNeeded: {
-                count: approvalRequest.rule.approvals,
-                approvers: approvalRequest.rule.approvers,
-              },
-            };
-          }
-          const { move, pointer, published } = answer;
-          return {
-            previousVersion: move.fromVersion,
-            revision: pointer.revision,
-            alreadyThere: false,
-            parameterName: pointer.parameterName,
-            published,
-            approvalsNeeded:
-              answer.needsApproval && answer.approvalRule
-                ? {
-                    count: answer.approvalRule.approvals,
-                    approvers: answer.approvalRule.approvers,
-                  }
-                : undefined,
-          };
-        } catch (error) {
-          if (error instanceof ResponseError && error.statusCode === 400) {
-            // E.g. "already names version 3" after a crash between the move and the checkpoint.
-            const done = await alreadyPromoted(request, credentials).catch(
-              () => undefined,
+        /** Moves the pointer (or, in a dry run, has the backend check the move and change nothing). */
+        const promote = async (dryRun: boolean): Promise<PromoteResult> => {
+          try {
+            const answer = await service.promoteVersion(
+              { ...request, reason, expectedCurrentVersion, dryRun },
+              { credentials },
             );
-            if (done) return done;
+            if (isApprovalRequested(answer)) {
+              const { approvalRequest } = answer;
+              return {
+                previousVersion: approvalRequest.fromVersion,
+                revision: approvalRequest.pointerRevision,
+                alreadyThere: false,
+                approvalRequestId: approvalRequest.id,
+                approvalsNeeded: {
+                  count: approvalRequest.rule.approvals,
+                  approvers: approvalRequest.rule.approvers,
+                },
+              };
+            }
+            const { move, pointer, published } = answer;
+            return {
+              previousVersion: move.fromVersion,
+              revision: pointer.revision,
+              alreadyThere: false,
+              parameterName: pointer.parameterName,
+              published,
+              approvalsNeeded:
+                answer.needsApproval && answer.approvalRule
+                  ? {
+                      count: answer.approvalRule.approvals,
+                      approvers: answer.approvalRule.approvers,
+                    }
+                  : undefined,
+            };
+          } catch (error) {
+            if (error instanceof ResponseError && error.statusCode === 400) {
+              // E.g. "already names version 3" after a crash between the move and the checkpoint.
+              const done = await alreadyPromoted(request, credentials).catch(
+                () => undefined,
+              );
+              if (done) return done;
+            }
+            throw explainBackendError(
+              error,
+              `${alias} of ${modelName} in ${region} ${
+                dryRun ? 'cannot be' : 'was not'
+              } moved to v${version}`,
+            );
           }
-          throw explainBackendError(
-            error,
-            `${alias} of ${modelName} in ${region} ${
-              dryRun ? 'cannot be' : 'was not'
-            } moved to v${version}`,
-          );
-        }
-      };
+        };
 
-      if (ctx.isDryRun) {
-        // The backend runs every check of the move (permission, staleness, readiness, account) for the
-        // user, so a dry run fails where the real run would, and otherwise says what it would do.
-        const checked = await promote(true);
-        ctx.logger.info(
-          checked.alreadyThere
-            ? `Dry run: ${alias} of ${modelName} in ${region} already names v${version}; a real run moves nothing`
-            : `Dry run: ${alias} in ${region} would move from ${
-                checked.previousVersion === null
-                  ? 'no version'
-                  : `v${checked.previousVersion}`
-              } to v${version}; nothing was moved`,
-        );
-        if (checked.approvalsNeeded) {
+        if (ctx.isDryRun) {
+          // The backend runs every check of the move (permission, staleness, readiness, account) for the
+          // user, so a dry run fails where the real run would, and otherwise says what it would do.
+          const checked = await promote(true);
           ctx.logger.info(
-            `Dry run: a real run asks for ${
-              checked.approvalsNeeded.count
-            } approval(s) from ${checked.approvalsNeeded.approvers.join(
+            checked.alreadyThere
+              ? `Dry run: ${alias} of ${modelName} in ${region} already names v${version}; a real run moves nothing`
+              : `Dry run: ${alias} in ${region} would move from ${
+                  checked.previousVersion === null
+                    ? 'no version'
+                    : `v${checked.previousVersion}`
+                } to v${version}; nothing was moved`,
+          );
+          if (checked.approvalsNeeded) {
+            ctx.logger.info(
+              `Dry run: a real run asks for ${
+                checked.approvalsNeeded.count
+              } approval(s) from ${checked.approvalsNeeded.approvers.join(
+                ', ',
+              )}; the pointer moves once they approve`,
+            );
+          }
+          return;
+        }
+
+        // A resumed task must not move the pointer again (someone may have moved it since).
+        const result = await ctx.checkpoint<PromoteResult>({
+          key: `bedrock.model.promote.${modelName}.${alias}.${region}.${version}`,
+          fn: () => promote(false),
+        });
+
+        const before =
+          result.previousVersion === null
+            ? 'no version'
+            : `v${result.previousVersion}`;
+        if (result.approvalRequestId && result.approvalsNeeded) {
+          ctx.logger.info(
+            `${alias} of ${modelName} in ${region} is covered by an approval rule: request ${
+              result.approvalRequestId
+            } asks for ${
+              result.approvalsNeeded.count
+            } approval(s) from ${result.approvalsNeeded.approvers.join(
               ', ',
-            )}; the pointer moves once they approve`,
+            )}; the pointer still names ${before} and moves to v${version} once approved`,
+          );
+          ctx.output('alias', alias);
+          ctx.output('region', region);
+          ctx.output('version', version);
+          ctx.output('previousVersion', result.previousVersion);
+          ctx.output('revision', result.revision);
+          ctx.output('approvalRequestId', result.approvalRequestId);
+          return;
+        }
+        ctx.logger.info(
+          result.alreadyThere
+            ? `${alias} of ${modelName} in ${region} already names v${version}; nothing to move`
+            : `${alias} of ${modelName} in ${region} moved from ${before} to v${version}`,
+        );
+        if (result.parameterName && result.published !== undefined) {
+          ctx.logger.info(
+            result.published
+              ? `Callers reading ${result.parameterName} get the new ARN now`
+              : `Saved; SSM (${result.parameterName}) is being updated and will follow within a minute`,
           );
         }
-        return;
-      }
-
-      // A resumed task must not move the pointer again (someone may have moved it since).
-      const result = await ctx.checkpoint<PromoteResult>({
-        key: `bedrock.model.promote.${modelName}.${alias}.${region}.${version}`,
-        fn: () => promote(false),
-      });
-
-      const before =
-        result.previousVersion === null
-          ? 'no version'
-          : `v${result.previousVersion}`;
-      if (result.approvalRequestId && result.approvalsNeeded) {
-        ctx.logger.info(
-          `${alias} of ${modelName} in ${region} is covered by an approval rule: request ${
-            result.approvalRequestId
-          } asks for ${
-            result.approvalsNeeded.count
-          } approval(s) from ${result.approvalsNeeded.approvers.join(
-            ', ',
-          )}; the pointer still names ${before} and moves to v${version} once approved`,
-        );
         ctx.output('alias', alias);
         ctx.output('region', region);
         ctx.output('version', version);
         ctx.output('previousVersion', result.previousVersion);
         ctx.output('revision', result.revision);
-        ctx.output('approvalRequestId', result.approvalRequestId);
-        return;
-      }
-      ctx.logger.info(
-        result.alreadyThere
-          ? `${alias} of ${modelName} in ${region} already names v${version}; nothing to move`
-          : `${alias} of ${modelName} in ${region} moved from ${before} to v${version}`,
-      );
-      if (result.parameterName && result.published !== undefined) {
-        ctx.logger.info(
-          result.published
-            ? `Callers reading ${result.parameterName} get the new ARN now`
-            : `Saved; SSM (${result.parameterName}) is being updated and will follow within a minute`,
-        );
-      }
-      ctx.output('alias', alias);
-      ctx.output('region', region);
-      ctx.output('version', version);
-      ctx.output('previousVersion', result.previousVersion);
-      ctx.output('revision', result.revision);
+      });
     },
   });
 }

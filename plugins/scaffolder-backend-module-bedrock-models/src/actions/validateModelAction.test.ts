@@ -168,6 +168,57 @@ describe('bedrock:model:validate', () => {
     );
   });
 
+  it("warns, for an existing model, when the version's architecture is not the one production serves", async () => {
+    const seeded = readyModel(['us-east-1']);
+    setUp({
+      ...seeded,
+      versions: seeded.versions!.map(v => ({ ...v, architecture: 'mistral' })),
+    });
+    await service.promoteVersion(
+      {
+        modelName: 'support-summarizer',
+        alias: 'production',
+        region: 'us-east-1',
+        version: 1,
+        reason: 'first release',
+      },
+      { credentials: mockCredentials.user('user:default/mock') },
+    );
+    const ctx = context({ ...NEW_MODEL, owner: '', newModel: false });
+
+    await action.handler(ctx);
+
+    expect(service.validateArtifacts).toHaveBeenLastCalledWith(
+      expect.objectContaining({ modelName: 'support-summarizer' }),
+      expect.anything(),
+    );
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      "[architecture-changed] support-summarizer's production version (v1 in us-east-1) is a mistral model; these artifacts are llama (LlamaForCausalLM). Callers' prompts, chat template and token limits may not carry over: evaluate the new version before you promote it to production.",
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'warnings',
+      expect.arrayContaining([
+        expect.stringMatching(/^\[architecture-changed\] /),
+      ]),
+    );
+
+    // A new model has no production version to compare with, so the backend is not asked to.
+    const fresh = context({ ...NEW_MODEL, modelName: 'brand-new' });
+    await action.handler(fresh);
+    expect(service.validateArtifacts).toHaveBeenLastCalledWith(
+      expect.objectContaining({ modelName: undefined }),
+      expect.anything(),
+    );
+  });
+
+  it('fails with every problem in words and no server stack frames for the task log', async () => {
+    const ctx = context({ ...NEW_MODEL, owner: '' });
+    const error = await action.handler(ctx).catch(e => e);
+    expect(error.name).toBe('InputError');
+    expect(error.stack).toBe(error.message);
+    expect(error.stack).not.toMatch(/\n\s+at /);
+  });
+
   it('holds the form to its choice: a new model must not exist, an existing one must', async () => {
     setUp(readyModel());
 

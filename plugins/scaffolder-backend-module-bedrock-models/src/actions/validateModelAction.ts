@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
 import { importCandidateInput, optionalText } from './importInputs';
 import { checkImportReadiness, notReadyError } from './importReadiness';
+import { runWithoutStackFrames } from './taskLogErrors';
 
 /** The id templates use to call the validate action. */
 export const VALIDATE_MODEL_ACTION_ID = 'bedrock:model:validate';
@@ -107,45 +108,51 @@ export function createValidateModelAction(options: {
       },
     },
     async handler(ctx) {
-      const candidate = { ...ctx.input, owner: optionalText(ctx.input.owner) };
-      const credentials = await ctx.getInitiatorCredentials();
-      if (ctx.isDryRun) {
-        ctx.logger.info('Dry run: the checks only read, so they run in full');
-      }
+      // Failures reach the task log and error card in words, without the server's stack trace.
+      return runWithoutStackFrames(async () => {
+        const candidate = {
+          ...ctx.input,
+          owner: optionalText(ctx.input.owner),
+        };
+        const credentials = await ctx.getInitiatorCredentials();
+        if (ctx.isDryRun) {
+          ctx.logger.info('Dry run: the checks only read, so they run in full');
+        }
 
-      const readiness = await checkImportReadiness(
-        service,
-        candidate,
-        credentials,
-      );
-      for (const warning of readiness.warnings) {
-        ctx.logger.warn(warning);
-      }
-      const detected = readiness.detected;
-      if (readiness.problems.length > 0 || !detected) {
-        throw notReadyError(candidate, readiness);
-      }
+        const readiness = await checkImportReadiness(
+          service,
+          candidate,
+          credentials,
+        );
+        for (const warning of readiness.warnings) {
+          ctx.logger.warn(warning);
+        }
+        const detected = readiness.detected;
+        if (readiness.problems.length > 0 || !detected) {
+          throw notReadyError(candidate, readiness);
+        }
 
-      ctx.logger.info(
-        `${candidate.s3Uri} can be imported as a ${
-          readiness.existingModel ? 'new version of' : 'new model,'
-        } ${candidate.modelName} in ${candidate.region}: ${
-          detected.architecture ?? 'unknown architecture'
-        }, ${gigabytes(detected.weightBytes)} of weights in ${
-          detected.fileCount
-        } files, about ${detected.cmuEstimate ?? '?'} CMU per copy`,
-      );
-      ctx.output('modelName', candidate.modelName);
-      ctx.output('isNewModel', !readiness.existingModel);
-      ctx.output('architecture', detected.architecture);
-      ctx.output('family', detected.family);
-      ctx.output('weightBytes', detected.weightBytes);
-      ctx.output('weightSize', gigabytes(detected.weightBytes));
-      ctx.output('parameterCount', detected.parameterCount);
-      ctx.output('cmuEstimate', detected.cmuEstimate);
-      ctx.output('contextLength', detected.contextLength);
-      ctx.output('converseSupported', detected.converseSupported);
-      ctx.output('warnings', readiness.warnings);
+        ctx.logger.info(
+          `${candidate.s3Uri} can be imported as a ${
+            readiness.existingModel ? 'new version of' : 'new model,'
+          } ${candidate.modelName} in ${candidate.region}: ${
+            detected.architecture ?? 'unknown architecture'
+          }, ${gigabytes(detected.weightBytes)} of weights in ${
+            detected.fileCount
+          } files, about ${detected.cmuEstimate ?? '?'} CMU per copy`,
+        );
+        ctx.output('modelName', candidate.modelName);
+        ctx.output('isNewModel', !readiness.existingModel);
+        ctx.output('architecture', detected.architecture);
+        ctx.output('family', detected.family);
+        ctx.output('weightBytes', detected.weightBytes);
+        ctx.output('weightSize', gigabytes(detected.weightBytes));
+        ctx.output('parameterCount', detected.parameterCount);
+        ctx.output('cmuEstimate', detected.cmuEstimate);
+        ctx.output('contextLength', detected.contextLength);
+        ctx.output('converseSupported', detected.converseSupported);
+        ctx.output('warnings', readiness.warnings);
+      });
     },
   });
 }
