@@ -83,6 +83,17 @@ export type CostShapeInput = TrafficPattern & {
   pricePerCmuMonthStorage: number;
   /** Hourly rate of the always-on alternative (e.g. a provisioned endpoint), from config. */
   alwaysOnHourly: number;
+  /**
+   * Keep a copy warm with heartbeats: through the active hours (plus the lead before them and the
+   * eviction tail after), or around the clock. Off when left out.
+   */
+  keepWarm?: {
+    mode: 'off' | 'active-hours' | 'always';
+    /** A copy idle this long is evicted (billed until then). */
+    evictionMinutes: number;
+    /** Heartbeats start this long before the active hours. */
+    leadMinutes: number;
+  };
 };
 
 /**
@@ -96,6 +107,8 @@ export type CostShapeComparison = {
   cheaper: 'on-demand' | 'always-on' | 'equal';
   /** Active hours per day at which both cost the same (undefined if on-demand is always cheaper). */
   breakEvenHoursPerDay?: number;
+  /** What keeping one copy warm adds to on-demand a month (0 when keep-warm is off). */
+  keepWarmMonthly: number;
 };
 
 /**
@@ -114,16 +127,19 @@ export function compareCostShapes(input: CostShapeInput): CostShapeComparison {
   const perActiveHour =
     copies * input.cmusPerCopy * input.pricePerCmuMinute * 60;
   const storage = input.cmusPerCopy * input.pricePerCmuMonthStorage;
-  const onDemandMonthly = perActiveHour * hours * days + storage;
+  const keepWarmMonthly = keepWarmAddition(input, hours, days);
+  const onDemandMonthly =
+    perActiveHour * hours * days + storage + keepWarmMonthly;
   const alwaysOnMonthly = input.alwaysOnHourly * 24 * DAYS_PER_BILLING_MONTH;
   let cheaper: CostShapeComparison['cheaper'] = 'equal';
   if (Math.abs(onDemandMonthly - alwaysOnMonthly) >= 0.005) {
     cheaper = onDemandMonthly < alwaysOnMonthly ? 'on-demand' : 'always-on';
   }
   const perActiveDayHour = perActiveHour * days;
+  // Kept warm around the clock, the copy costs the same whatever the hours: no break-even in hours.
   const breakEven =
-    perActiveDayHour > 0
-      ? (alwaysOnMonthly - storage) / perActiveDayHour
+    perActiveDayHour > 0 && input.keepWarm?.mode !== 'always'
+      ? (alwaysOnMonthly - storage - keepWarmMonthly) / perActiveDayHour
       : undefined;
   return {
     onDemandMonthly,
@@ -133,5 +149,33 @@ export function compareCostShapes(input: CostShapeInput): CostShapeComparison {
       breakEven !== undefined && breakEven >= 0 && breakEven <= 24
         ? breakEven
         : undefined,
+    keepWarmMonthly,
   };
+}
+
+/**
+ * What heartbeats add to one copy's bill: through the active hours they add the lead and the eviction
+ * tail of each active day (at most: traffic alone leaves a tail too); around the clock, every hour the
+ * traffic leaves idle.
+ */
+function keepWarmAddition(
+  input: CostShapeInput,
+  activeHours: number,
+  activeDays: number,
+): number {
+  const keepWarm = input.keepWarm;
+  if (!keepWarm || keepWarm.mode === 'off') return 0;
+  const perCopyMinute = input.cmusPerCopy * input.pricePerCmuMinute;
+  // The first copy runs through the active hours anyway when traffic needs one.
+  const trafficMinutes =
+    input.copiesWhenActive > 0 ? activeHours * 60 * activeDays : 0;
+  if (keepWarm.mode === 'always') {
+    const monthMinutes = DAYS_PER_BILLING_MONTH * 24 * 60;
+    return perCopyMinute * (monthMinutes - trafficMinutes);
+  }
+  const warmMinutes = Math.min(
+    24 * 60,
+    activeHours * 60 + keepWarm.leadMinutes + keepWarm.evictionMinutes,
+  );
+  return perCopyMinute * (warmMinutes * activeDays - trafficMinutes);
 }
