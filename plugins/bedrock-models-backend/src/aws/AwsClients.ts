@@ -120,6 +120,28 @@ export class AwsClients {
     );
   }
 
+  /**
+   * A runtime client that makes one attempt: a heartbeat that meets ModelNotReadyException or throttling
+   * is tried again by the keep-warm worker on its own schedule, not held up by SDK retries.
+   */
+  async bedrockRuntimeOnce(
+    accountId: string,
+    region: string,
+  ): Promise<BedrockRuntimeClient> {
+    return this.client(
+      'bedrock-runtime',
+      accountId,
+      region,
+      async config =>
+        new BedrockRuntimeClient({
+          ...config,
+          maxAttempts: 1,
+          requestHandler: { requestTimeout: RUNTIME_REQUEST_TIMEOUT_MS },
+        }),
+      'once',
+    );
+  }
+
   async ssm(accountId: string, region: string): Promise<SSMClient> {
     return this.client(
       'ssm',
@@ -148,8 +170,9 @@ export class AwsClients {
     accountId: string,
     region: string,
     create: (config: ClientConfig) => Promise<T>,
+    variant = '',
   ): Promise<T> {
-    const key = `${service}|${accountId}|${region}`;
+    const key = `${service}|${accountId}|${region}|${variant}`;
     const cached = this.cache.get(key) as T | undefined;
     if (cached) return cached;
     const { sdkCredentialProvider } =

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { AwsClients } from './AwsClients';
 import { AwsTarget } from './BedrockImportApi';
+import { HEARTBEAT_PROMPT, heartbeatRequest } from './heartbeatRequest';
 
 /** What one call of a model answered. */
 export type ModelAnswer = {
@@ -25,6 +26,42 @@ export type ModelAnswer = {
  */
 export class ModelInvoker {
   constructor(private readonly clients: AwsClients) {}
+
+  /**
+   * Sends a keep-warm heartbeat: the smallest request of the model's format, one attempt (the worker
+   * decides when to try again after ModelNotReadyException or throttling). Answers how long it took.
+   */
+  async heartbeat(
+    target: AwsTarget,
+    modelArn: string,
+    version: { instructSupported?: boolean; architecture?: string },
+  ): Promise<{ latencyMs: number }> {
+    const runtime = await this.clients.bedrockRuntimeOnce(
+      target.accountId,
+      target.region,
+    );
+    const request = heartbeatRequest(version);
+    const started = performance.now();
+    if (request.api === 'converse') {
+      await runtime.send(
+        new ConverseCommand({
+          modelId: modelArn,
+          messages: [{ role: 'user', content: [{ text: HEARTBEAT_PROMPT }] }],
+          inferenceConfig: { maxTokens: 1 },
+        }),
+      );
+    } else {
+      await runtime.send(
+        new InvokeModelCommand({
+          modelId: modelArn,
+          contentType: 'application/json',
+          accept: 'application/json',
+          body: JSON.stringify(request.body),
+        }),
+      );
+    }
+    return { latencyMs: performance.now() - started };
+  }
 
   async ask(
     target: AwsTarget,

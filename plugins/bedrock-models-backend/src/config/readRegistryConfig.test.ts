@@ -2,6 +2,34 @@ import { ConfigReader } from '@backstage/config';
 import { parameterNameFor, readRegistryConfig } from './readRegistryConfig';
 
 describe('readRegistryConfig', () => {
+  it('reads keep-warm timing, and refuses a default heartbeat the copy would be evicted before', () => {
+    const read = (keepWarm: object) =>
+      readRegistryConfig(new ConfigReader({ bedrockModels: { keepWarm } }))
+        .keepWarm;
+    expect(
+      read({
+        evictionMinutes: 30,
+        leadMinutes: 5,
+        defaultIntervalMinutes: 10,
+        coldStartThresholdSeconds: 2.5,
+      }),
+    ).toEqual({
+      evictionMinutes: 30,
+      leadMinutes: 5,
+      defaultIntervalMinutes: 10,
+      coldStartThresholdMs: 2500,
+    });
+    expect(() => read({ evictionMinutes: 10 })).toThrow(
+      'bedrockModels.keepWarm.defaultIntervalMinutes (14) must be shorter than evictionMinutes (10): a copy idle that long is evicted between two heartbeats',
+    );
+    expect(() => read({ leadMinutes: -1 })).toThrow(
+      'bedrockModels.keepWarm.leadMinutes must be a whole number of minutes from 0',
+    );
+    expect(() => read({ coldStartThresholdSeconds: 0 })).toThrow(
+      'bedrockModels.keepWarm.coldStartThresholdSeconds must be a positive number of seconds',
+    );
+  });
+
   it('fills in the defaults', () => {
     expect(readRegistryConfig(new ConfigReader({}))).toEqual({
       accounts: [],
@@ -15,6 +43,12 @@ describe('readRegistryConfig', () => {
       classifications: ['public', 'internal', 'confidential', 'phi'],
       dataResidency: {},
       imports: { pollIntervalSeconds: 30, warmUp: false },
+      keepWarm: {
+        evictionMinutes: 60,
+        leadMinutes: 10,
+        defaultIntervalMinutes: 14,
+        coldStartThresholdMs: 15_000,
+      },
       discovery: {
         defaultOwner: 'group:default/ml-platform',
         defaultClassification: 'internal',

@@ -8,6 +8,7 @@ import { awsErrorAdvice } from '../aws/awsErrorKinds';
 import { ModelInvoker } from '../aws/ModelInvoker';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { ModelStore } from '../database/ModelStore';
+import { ColdStartRecorder } from '../service/ColdStartRecorder';
 import { ErrorReporter } from '../service/ErrorReporter';
 
 /** The scheduled task that carries out queued evaluation runs. */
@@ -31,6 +32,8 @@ export class EvaluationRunner {
       invoker: ModelInvoker;
       logger: LoggerService;
       errors: ErrorReporter;
+      /** Where cold starts the run met are recorded. */
+      coldStarts?: ColdStartRecorder;
       now?: () => Date;
     },
   ) {}
@@ -84,7 +87,16 @@ export class EvaluationRunner {
       }
       const results: EvaluationResult[] = [];
       let error: string | undefined;
+      const call = {
+        modelName: run.modelName,
+        version: run.version,
+        accountId: run.accountId,
+        region: run.region,
+        source: 'evaluation' as const,
+      };
       for (const prompt of run.prompts) {
+        const startedAt = new Date();
+        const first = results.length === 0;
         try {
           const answer = await this.deps.invoker.ask(
             { accountId: run.accountId, region: run.region },
@@ -95,6 +107,17 @@ export class EvaluationRunner {
               converse: version.instructSupported === true,
             },
           );
+          // A run's first call may find the copy evicted: held that long, it met a cold start. Later
+          // calls are cold only when AWS said so (a long answer is not a cold start).
+          const cold =
+            (answer.coldStart || first) &&
+            (await this.deps.coldStarts?.recordIfCold({
+              ...call,
+              startedAt,
+              waitedMs: answer.latencyMs,
+              metNotReady: answer.coldStart,
+              served: true,
+            }));
           const failures = evaluateOutcome(prompt.checks, answer);
           results.push({
             promptId: prompt.id,
@@ -103,13 +126,22 @@ export class EvaluationRunner {
             latencyMs: answer.latencyMs,
             inputTokens: answer.inputTokens,
             outputTokens: answer.outputTokens,
-            coldStart: answer.coldStart,
+            coldStart: answer.coldStart || Boolean(cold),
             passed: failures.length === 0,
             failures,
           });
         } catch (e) {
           // The model failing on a prompt (timeout, error) is a failed answer; AWS refusing us is not.
           const name = (e as Error).name;
+          if (name === 'ModelNotReadyException') {
+            await this.deps.coldStarts?.recordIfCold({
+              ...call,
+              startedAt,
+              waitedMs: Date.now() - startedAt.getTime(),
+              metNotReady: true,
+              served: false,
+            });
+          }
           if (
             name === 'ModelTimeoutException' ||
             name === 'ModelErrorException'

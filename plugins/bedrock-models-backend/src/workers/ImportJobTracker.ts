@@ -4,6 +4,7 @@ import { BedrockImportApi } from '../aws/BedrockImportApi';
 import { isTransientAwsError } from '../aws/awsErrorKinds';
 import { RegistryConfig } from '../config/readRegistryConfig';
 import { DueImport, ImportStore } from '../database/ImportStore';
+import { ColdStartRecorder } from '../service/ColdStartRecorder';
 import { ErrorReporter } from '../service/ErrorReporter';
 import { ImportJobStarter } from '../service/ImportJobStarter';
 import { RegistryChanges } from '../service/RegistryChanges';
@@ -39,6 +40,8 @@ export class ImportJobTracker {
       logger: LoggerService;
       changes: RegistryChanges;
       errors: ErrorReporter;
+      /** Where the warm-up's cold start is recorded, when it met one. */
+      coldStarts?: ColdStartRecorder;
       now?: () => Date;
     },
   ) {}
@@ -211,6 +214,15 @@ export class ImportJobTracker {
 
   /** Calls the new model once and records its cold start; a failure here never fails the version. */
   private async warmUp(version: ModelVersion): Promise<void> {
+    const startedAt = new Date();
+    const call = {
+      modelName: version.modelName,
+      version: version.number,
+      accountId: version.accountId,
+      region: version.region,
+      source: 'warm-up' as const,
+      startedAt,
+    };
     try {
       const millis = await this.deps.bedrock.warmUp(
         { accountId: version.accountId, region: version.region },
@@ -222,7 +234,21 @@ export class ImportJobTracker {
         version.number,
         { coldStartMs: millis },
       );
+      await this.deps.coldStarts?.recordIfCold({
+        ...call,
+        waitedMs: millis,
+        metNotReady: false,
+        served: true,
+      });
     } catch (error) {
+      if ((error as Error).name === 'ModelNotReadyException') {
+        await this.deps.coldStarts?.recordIfCold({
+          ...call,
+          waitedMs: Date.now() - startedAt.getTime(),
+          metNotReady: true,
+          served: false,
+        });
+      }
       this.deps.logger.warn(
         `Warm-up call to ${
           version.importedModelArn

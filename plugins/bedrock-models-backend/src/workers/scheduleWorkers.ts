@@ -7,6 +7,7 @@ import { CostRefresh } from './CostRefresh';
 import { EvaluationRunner } from './EvaluationRunner';
 import { PublishingAlerts } from './PublishingAlerts';
 import { ImportJobTracker } from './ImportJobTracker';
+import { KeepWarmHeartbeat } from './KeepWarmHeartbeat';
 import { ModelDiscovery } from './ModelDiscovery';
 import { SsmPublisher } from './SsmPublisher';
 import { SsmReconciler } from './SsmReconciler';
@@ -55,6 +56,12 @@ export async function scheduleWorkers(options: {
   await ApprovalExpiry.schedule({
     approvals: workers.approvals,
     scheduler,
+    logger,
+  });
+  await KeepWarmHeartbeat.schedule({
+    heartbeat: workers.keepWarm,
+    scheduler,
+    changes,
     logger,
   });
 }
