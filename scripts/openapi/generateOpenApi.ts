@@ -342,6 +342,17 @@ export const createOpenApiRouter = async (
 `;
 }
 
+/**
+ * openapi-typescript's comments in TSDoc terms (API Extractor reads them): `@description` is the comment's
+ * text, and `@enum {string}` goes (the union type says it).
+ */
+function tsdocComments(types: string): string {
+  return types
+    .replace(/@description /g, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/ @enum \{[^}]*\}/g, '');
+}
+
 /** Gives openapi-typescript's top-level declarations (paths, components, operations...) a doc and a release tag. */
 function tagTopLevelTypes(types: string): string {
   return types.replace(
@@ -366,7 +377,9 @@ async function main() {
     await openapiTS(source, { alphabetize: false, exportType: false }),
   );
   const files: Record<string, string> = {
-    [path.join(COMMON_OUT, 'types.ts')]: `${HEADER}${tagTopLevelTypes(types)}`,
+    [path.join(COMMON_OUT, 'types.ts')]: `${HEADER}${tagTopLevelTypes(
+      tsdocComments(types),
+    )}`,
     [path.join(COMMON_OUT, 'models.ts')]: modelsFile(spec),
     [path.join(COMMON_OUT, 'DefaultApiClient.ts')]: clientFile(spec),
     [path.join(COMMON_OUT, 'index.ts')]: `${HEADER}export type * from './types';

@@ -1,5 +1,6 @@
 /**
- * The bedrock-models-provider module for @backstage/plugin-catalog-backend
+ * The bedrock-models module for the catalog backend (`@backstage/plugin-catalog-backend`): an entity
+ * provider that keeps the registry's models and versions in the catalog.
  *
  * @packageDocumentation
  */

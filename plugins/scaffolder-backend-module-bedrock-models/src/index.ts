@@ -1,5 +1,5 @@
 /**
- * The bedrock-models module for @backstage/plugin-scaffolder-backend: template actions that validate,
+ * The bedrock-models module for `@backstage/plugin-scaffolder-backend`: template actions that validate,
  * import and promote fine-tuned models through the bedrock-models backend.
  *
  * @packageDocumentation

@@ -37,7 +37,7 @@ export type RegistryConfig = {
     /** Minutes an SSM write may keep failing before owners and admins are told. */
     publishFailingMinutes: number;
   };
-  /** Classification -> Regions where such data may be stored; unlisted classifications may go anywhere. */
+  /** Per classification, the Regions where such data may be stored; unlisted classifications may go anywhere. */
   dataResidency: Record<string, string[]>;
   imports: {
     /** At most one GetModelImportJob per job per this many seconds. */

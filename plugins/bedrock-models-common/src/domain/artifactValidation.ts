@@ -9,6 +9,11 @@ import {
   architectureChangeWarnings,
   ProductionVersion,
 } from './architectureChange';
+import type {
+  DetectedArtifacts,
+  ValidationProblem,
+  ValidationReport,
+} from '../schema/openapi/generated/models';
 
 /**
  * One object under the artifact prefix, named relative to it.
@@ -55,7 +60,7 @@ export type ArtifactValidationInput = {
     importedModels: QuotaHeadroom;
     concurrentImportJobs: QuotaHeadroom;
   };
-  /** Classification -> Regions where it may be stored and served; unlisted classifications may go anywhere. */
+  /** Per classification, the Regions where it may be stored and served; unlisted ones may go anywhere. */
   dataResidency: Record<string, string[]>;
   /** Why the source may not be imported from (not an allowed folder for the owner); nothing was read then. */
   sourceProblem?: string;
@@ -63,48 +68,10 @@ export type ArtifactValidationInput = {
   production?: readonly ProductionVersion[];
 };
 
-/**
- * One problem, with what to do about it.
- *
- * @public
- */
-export type ValidationProblem = {
-  /** Stable machine-readable code, e.g. `missing-config`. */
-  code: string;
-  message: string;
-};
-
-/**
- * What the artifacts are, as far as they could be read.
- *
- * @public
- */
-export type DetectedArtifacts = {
-  /** config.json `architectures[0]`, e.g. LlamaForCausalLM. */
-  architecture?: string;
-  /** The family Bedrock will report, e.g. llama. */
-  family?: string;
-  weightBytes: number;
-  fileCount: number;
-  contextLength?: number;
-  precision?: string;
-  parameterCount?: number;
-  cmuEstimate?: number;
-  /** Converse will work: the family supports it and a chat template ships. */
-  converseSupported?: boolean;
-};
-
-/**
- * The answer of a validation: every problem at once, and what was detected.
- *
- * @public
- */
-export type ValidationReport = {
-  valid: boolean;
-  errors: ValidationProblem[];
-  warnings: ValidationProblem[];
-  detected: DetectedArtifacts;
-};
+// A problem (`code`, `message`), what was detected (architecture, family, size, CMU estimate, context
+// length, Converse support) and the answer (every problem at once) are the contract's own types, so the
+// backend answers POST /validate with what validateArtifacts returns and the API has one of each.
+export type { DetectedArtifacts, ValidationProblem, ValidationReport };
 
 const BYTES_PER_PARAMETER: Record<string, number> = {
   float32: 4,

@@ -1,6 +1,5 @@
 import { createServiceMock, ServiceMock } from '@backstage/backend-test-utils';
-// By the package's name, as other packages see it: the test utilities' API refers to the main entry point.
-import type { BedrockModelsService } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
+import { BedrockModelsService } from '../BedrockModelsService';
 import { bedrockModelsServiceRef } from '../bedrockModelsServiceRef';
 import {
   BedrockModelsServiceMockOptions,

@@ -17,7 +17,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether the database is reachable and migrated (no token needed). */
+    /** Whether the database is reachable and migrated (no token needed). */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -34,7 +34,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Search models, with filters, sort and pages. */
+    /** Search models, with filters, sort and pages. */
     get: operations['SearchModels'];
     put?: never;
     post?: never;
@@ -51,7 +51,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Accounts, Regions, aliases, classifications and prices from the configuration. */
+    /** Accounts, Regions, aliases, classifications and prices from the configuration. */
     get: operations['GetSettings'];
     put?: never;
     post?: never;
@@ -70,7 +70,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Check an artifact set in S3 before importing it: every problem at once (allowed source, files, architecture, Region, context, size, quotas, data residency) and what was detected. */
+    /** Check an artifact set in S3 before importing it: every problem at once (allowed source, files, architecture, Region, context, size, quotas, data residency) and what was detected. */
     post: operations['ValidateArtifacts'];
     delete?: never;
     options?: never;
@@ -85,7 +85,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Imported models and concurrent import jobs, used against limit, in one account and Region. */
+    /** Imported models and concurrent import jobs, used against limit, in one account and Region. */
     get: operations['GetQuotas'];
     put?: never;
     post?: never;
@@ -102,7 +102,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every version in every account and Region, narrowed by the governance page's filters: one sorted page of rows with the totals as JSON, or every row as CSV (format=csv, streamed). */
+    /** Every version in every account and Region, narrowed by the governance page's filters: one sorted page of rows with the totals as JSON, or every row as CSV (format=csv, streamed). */
     get: operations['GetGovernanceReport'];
     put?: never;
     post?: never;
@@ -119,7 +119,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description What a governance reviewer should look at: versions costing money that no pointer names, unmanaged versions, versions not invoked for `idleDays`, residency breaches, failing SSM publishing and nearly full import quotas, each with its count, cost and the report filters that list it. */
+    /** What a governance reviewer should look at: versions costing money that no pointer names, unmanaged versions, versions not invoked for `idleDays`, residency breaches, failing SSM publishing and nearly full import quotas, each with its count, cost and the report filters that list it. */
     get: operations['GetAttention'];
     put?: never;
     post?: never;
@@ -136,7 +136,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every import, move, retirement and approval decision across all models, newest first, filtered; one page as JSON, or every matching event as CSV (format=csv, streamed). */
+    /** Every import, move, retirement and approval decision across all models, newest first, filtered; one page as JSON, or every matching event as CSV (format=csv, streamed). */
     get: operations['GetAuditTrail'];
     put?: never;
     post?: never;
@@ -153,7 +153,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The values each filter of the governance report can take. */
+    /** The values each filter of the governance report can take. */
     get: operations['GetReportFacets'];
     put?: never;
     post?: never;
@@ -170,7 +170,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Models with their versions and pointers, for the catalog module's full refresh: one page of models (by name) when `limit` is given, every model otherwise. */
+    /** Models with their versions and pointers, for the catalog module's full refresh: one page of models (by name) when `limit` is given, every model otherwise. */
     get: operations['GetInventory'];
     put?: never;
     post?: never;
@@ -187,7 +187,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A model with its versions, pointers, their publish states and recent history. */
+    /** A model with its versions, pointers, their publish states and recent history. */
     get: operations['GetModel'];
     put?: never;
     post?: never;
@@ -206,7 +206,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Validate the artifacts and start an import of a new version (creating the model when new; then `owner` is required). Answers 202 with the version (importing). A retry with the same Idempotency-Key answers with the same version and never starts a second job. */
+    /** Validate the artifacts and start an import of a new version (creating the model when new; then `owner` is required). Answers 202 with the version (importing). A retry with the same Idempotency-Key answers with the same version and never starts a second job. */
     post: operations['ImportVersion'];
     delete?: never;
     options?: never;
@@ -221,7 +221,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Cost per version and day (compute from CloudWatch ModelCopy, and storage); defaults to the last 30 days. */
+    /** Cost per version and day (compute from CloudWatch ModelCopy, and storage); defaults to the last 30 days. */
     get: operations['GetModelCost'];
     put?: never;
     post?: never;
@@ -256,7 +256,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Delete the version's imported model in Bedrock; refused (409) while a pointer names it. A version discovery found (not imported by the portal) needs an admin. */
+    /** Delete the version's imported model in Bedrock; refused (409) while a pointer names it. A version discovery found (not imported by the portal) needs an admin. */
     post: operations['RetireVersion'];
     delete?: never;
     options?: never;
@@ -271,7 +271,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every move of a pointer; with `at`, the version it named at that time. */
+    /** Every move of a pointer; with `at`, the version it named at that time. */
     get: operations['GetPointerHistory'];
     put?: never;
     post?: never;
@@ -290,7 +290,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Move the pointer to a ready version of the same Region and account. The SSM parameter is written before the answer when it can be (within about 2 s); `published` says whether it was. */
+    /** Move the pointer to a ready version of the same Region and account. The SSM parameter is written before the answer when it can be (within about 2 s); `published` says whether it was. */
     post: operations['PromoteVersion'];
     delete?: never;
     options?: never;
@@ -307,7 +307,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Move the pointer back to the previous distinct version in its history. */
+    /** Move the pointer back to the previous distinct version in its history. */
     post: operations['RollbackPointer'];
     delete?: never;
     options?: never;
@@ -322,7 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Approval requests, newest first; `mine=decide` lists those the caller may decide on. */
+    /** Approval requests, newest first; `mine=decide` lists those the caller may decide on. */
     get: operations['ListApprovalRequests'];
     put?: never;
     post?: never;
@@ -357,7 +357,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Approve a pending request (never your own). The approval that satisfies its rule moves the pointer, in one transaction that checks the pointer has not moved since the request (else 409, nothing moves). */
+    /** Approve a pending request (never your own). The approval that satisfies its rule moves the pointer, in one transaction that checks the pointer has not moved since the request (else 409, nothing moves). */
     post: operations['ApproveRequest'];
     delete?: never;
     options?: never;
@@ -390,7 +390,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Withdraw a pending request (its requester, or an admin). */
+    /** Withdraw a pending request (its requester, or an admin). */
     post: operations['CancelRequest'];
     delete?: never;
     options?: never;
@@ -406,7 +406,7 @@ export interface paths {
       cookie?: never;
     };
     get: operations['GetEvaluationSuite'];
-    /** @description Replace the model's evaluation prompts (its owners and the portal admins). */
+    /** Replace the model's evaluation prompts (its owners and the portal admins). */
     put: operations['PutEvaluationSuite'];
     post?: never;
     delete?: never;
@@ -422,7 +422,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Evaluation runs of a model, newest first, optionally of one version. */
+    /** Evaluation runs of a model, newest first, optionally of one version. */
     get: operations['ListEvaluationRuns'];
     put?: never;
     post?: never;
@@ -457,7 +457,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime. */
+    /** Run the model's suite on a ready version (and, with compareWithAlias, on the version that alias names, side by side). Answers 202 with the queued runs; each prompt goes through the runtime. */
     post: operations['StartEvaluation'];
     delete?: never;
     options?: never;
@@ -472,9 +472,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A pointer's keep-warm policy, what it costs a month, the next heartbeat and the last one, and the policy's history. */
+    /** A pointer's keep-warm policy, what it costs a month, the next heartbeat and the last one, and the policy's history. */
     get: operations['GetKeepWarm'];
-    /** @description Set a pointer's keep-warm policy (the model's owners and the portal admins, on behalf of a user), with a reason; the change is audited and kept in the policy's history. */
+    /** Set a pointer's keep-warm policy (the model's owners and the portal admins, on behalf of a user), with a reason; the change is audited and kept in the policy's history. */
     put: operations['PutKeepWarm'];
     post?: never;
     delete?: never;
@@ -490,7 +490,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Cold starts of the versions the pointer named, the last one and the p95 of how long they waited. */
+    /** Cold starts of the versions the pointer named, the last one and the p95 of how long they waited. */
     get: operations['GetColdStarts'];
     put?: never;
     post?: never;
@@ -507,7 +507,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Models and Regions whose calls met cold starts in the last `days` days (default 7). */
+    /** Models and Regions whose calls met cold starts in the last `days` days (default 7). */
     get: operations['ListColdStartAttention'];
     put?: never;
     post?: never;
@@ -531,9 +531,9 @@ export type webhooks = Record<string, never>;
  */
 export interface components {
   schemas: {
-    /** @description Why; kept in the history. */
+    /** Why; kept in the history. */
     Reason: string;
-    /** @description The version the caller believes the pointer names (null for none); a stale one is a 409. */
+    /** The version the caller believes the pointer names (null for none); a stale one is a 409. */
     ExpectedCurrentVersion: number | null;
     Error: {
       error: {
@@ -549,33 +549,32 @@ export interface components {
       };
     };
     Health: {
-      /** @enum {string} */
+      /** */
       status: 'ok';
       database: {
-        /** @description The knex client in use, e.g. `pg` or `better-sqlite3`. */
+        /** The knex client in use, e.g. `pg` or `better-sqlite3`. */
         client: string;
-        /** @description Number of the plugin's migrations applied to the database. */
+        /** Number of the plugin's migrations applied to the database. */
         migrationsApplied: number;
       };
     };
     /**
-     * @description Where a version stands: importing, ready to serve, failed to import, retired by the portal, or deleted outside it.
-     * @enum {string}
+     * Where a version stands: importing, ready to serve, failed to import, retired by the portal, or deleted outside it.
      */
     VersionStatus: 'importing' | 'ready' | 'failed' | 'retired' | 'deleted';
-    /** @description Where a model came from. */
+    /** Where a model came from. */
     ModelLineage: {
       baseModel?: string;
       trainingDataUri?: string;
       trainingJob?: string;
       evaluationReportUrl?: string;
     };
-    /** @description A model the portal manages; its versions are what pointers name. */
+    /** A model the portal manages; its versions are what pointers name. */
     Model: {
       name: string;
       title?: string;
       description?: string;
-      /** @description A catalog Group or User entity ref, e.g. `group:default/support-ml`. */
+      /** A catalog Group or User entity ref, e.g. `group:default/support-ml`. */
       owner: string;
       system?: string;
       classification: string;
@@ -587,16 +586,16 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    /** @description One version of a model, one Bedrock imported model. */
+    /** One version of a model, one Bedrock imported model. */
     ModelVersion: {
       modelName: string;
-      /** @description 1, 2, 3 ... per model */
+      /** 1, 2, 3 ... per model */
       number: number;
       accountId: string;
       region: string;
       status: components['schemas']['VersionStatus'];
       importedModelArn?: string;
-      /** @description Bedrock's name of the imported model; `<model>-v<N>` for imports made by the portal. */
+      /** Bedrock's name of the imported model; `<model>-v<N>` for imports made by the portal. */
       importedModelName?: string;
       jobArn?: string;
       jobName?: string;
@@ -605,13 +604,13 @@ export interface components {
       architecture?: string;
       instructSupported?: boolean;
       cmusPerCopy?: number;
-      /** @description Milliseconds the first call after import took (the cold start), when the warm-up measured it. */
+      /** Milliseconds the first call after import took (the cold start), when the warm-up measured it. */
       coldStartMs?: number;
-      /** @description The last error met while following the import job; cleared on success. */
+      /** The last error met while following the import job; cleared on success. */
       lastCheckError?: string;
-      /** @description False for versions discovered in AWS that the portal did not import. */
+      /** False for versions discovered in AWS that the portal did not import. */
       managed: boolean;
-      /** @description Set by discovery when an imported model needs an admin's look (its tags claim a model owned by someone else). */
+      /** Set by discovery when an imported model needs an admin's look (its tags claim a model owned by someone else). */
       flag?: string;
       createdBy: string;
       /** Format: date-time */
@@ -619,28 +618,28 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    /** @description Which version serves an alias of a model in a Region, and where callers read it. */
+    /** Which version serves an alias of a model in a Region, and where callers read it. */
     AliasPointer: {
       modelName: string;
       alias: string;
       region: string;
-      /** @description The account the pointer lives in (of its first version); it never names a version of another. */
+      /** The account the pointer lives in (of its first version); it never names a version of another. */
       accountId: string;
       version: number;
-      /** @description How many times it moved; equals the `seq` of its last history entry. */
+      /** How many times it moved; equals the `seq` of its last history entry. */
       revision: number;
       updatedBy: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description The SSM parameter callers read the pointer's ARN from. */
+      /** The SSM parameter callers read the pointer's ARN from. */
       parameterName: string;
-      /** @description The version a rollback would move to; absent when it never named another. */
+      /** The version a rollback would move to; absent when it never named another. */
       rollbackTarget?: number;
     };
     AliasMove: {
-      /** @enum {string} */
+      /** */
       kind: 'promote' | 'rollback';
-      /** @description The version the pointer named before, or null for its first move. */
+      /** The version the pointer named before, or null for its first move. */
       fromVersion: number | null;
       toVersion: number;
       actor: string;
@@ -648,34 +647,34 @@ export interface components {
       at: string;
       reason: string;
     };
-    /** @description One recorded move of a pointer. */
+    /** One recorded move of a pointer. */
     PointerMove: components['schemas']['AliasMove'] & {
       id: number;
       modelName: string;
       alias: string;
       region: string;
-      /** @description Position in the pointer's history, 1, 2, 3 ... */
+      /** Position in the pointer's history, 1, 2, 3 ... */
       seq: number;
-      /** @description The approval request the move carried out. */
+      /** The approval request the move carried out. */
       approvalRequestId?: string;
-      /** @description Who asked for the move, when someone else approved it. */
+      /** Who asked for the move, when someone else approved it. */
       requestedBy?: string;
       approvedBy?: string[];
-      /** @description An owner rolled back without the approval a rule asks for. */
+      /** An owner rolled back without the approval a rule asks for. */
       emergency?: boolean;
     };
-    /** @description Whether the SSM parameter of a pointer names what the pointer names. */
+    /** Whether the SSM parameter of a pointer names what the pointer names. */
     PublishState: {
       alias: string;
       region: string;
-      /** @description `pending` until SSM was written, then `published` (`superseded` rows are skipped). */
+      /** `pending` until SSM was written, then `published` (`superseded` rows are skipped). */
       status: string;
       attempts: number;
       lastError?: string;
       /** Format: date-time */
       publishedAt?: string;
     };
-    /** @description How discovery last went in one account and Region. */
+    /** How discovery last went in one account and Region. */
     DiscoverySyncState: {
       accountId: string;
       region: string;
@@ -694,10 +693,10 @@ export interface components {
       pointers: components['schemas']['AliasPointer'][];
       publishStates: components['schemas']['PublishState'][];
       recentHistory: components['schemas']['PointerMove'][];
-      /** @description Discovery's state in the accounts and Regions the model has versions in. */
+      /** Discovery's state in the accounts and Regions the model has versions in. */
       sync: components['schemas']['DiscoverySyncState'][];
     };
-    /** @description One row of a model search. */
+    /** One row of a model search. */
     ModelSummary: components['schemas']['Model'] & {
       versionCount: number;
       regions: string[];
@@ -712,25 +711,25 @@ export interface components {
       totalCount: number;
     };
     RegistryInventory: {
-      /** @description Pass as `after` for the next page; absent on the last page. */
+      /** Pass as `after` for the next page; absent on the last page. */
       nextAfter?: string;
       models: components['schemas']['Model'][];
       versions: components['schemas']['ModelVersion'][];
       pointers: components['schemas']['AliasPointer'][];
     };
     ValidateArtifactsRequest: {
-      /** @description `s3://bucket/prefix/` holding config.json, tokenizer files and safetensors weights. */
+      /** `s3://bucket/prefix/` holding config.json, tokenizer files and safetensors weights. */
       s3Uri: string;
       accountId: string;
       region: string;
       classification: string;
-      /** @description The owner the import would have (a new model's, or the existing model's); the allowed sources depend on it. Defaults to the caller. */
+      /** The owner the import would have (a new model's, or the existing model's); the allowed sources depend on it. Defaults to the caller. */
       owner?: string;
-      /** @description The model the version would join, when it exists: the report then warns (`architecture-changed`) if its production version is of another architecture family. */
+      /** The model the version would join, when it exists: the report then warns (`architecture-changed`) if its production version is of another architecture family. */
       modelName?: string;
     };
     ValidationProblem: {
-      /** @description Stable machine-readable code, e.g. `missing-config`. */
+      /** Stable machine-readable code, e.g. `missing-config`. */
       code: string;
       message: string;
     };
@@ -756,7 +755,7 @@ export interface components {
       accountId: string;
       region: string;
       classification: string;
-      /** @description Required when the model is new; a Group the caller belongs to, or the caller. */
+      /** Required when the model is new; a Group the caller belongs to, or the caller. */
       owner?: string;
       title?: string;
       description?: string;
@@ -766,11 +765,11 @@ export interface components {
     };
     ImportVersionResponse: {
       version: components['schemas']['ModelVersion'];
-      /** @description False when an earlier request with the same Idempotency-Key created it. */
+      /** False when an earlier request with the same Idempotency-Key created it. */
       created: boolean;
     };
     DailyCost: {
-      /** @description UTC day, `YYYY-MM-DD`. */
+      /** UTC day, `YYYY-MM-DD`. */
       day: string;
       cmuMinutes: number;
       compute: number;
@@ -786,12 +785,12 @@ export interface components {
       compute: number;
       storage: number;
       total: number;
-      /** @description Why the figure is partial or missing. */
+      /** Why the figure is partial or missing. */
       notes: string[];
     };
     PriceSheet: {
       currency: string;
-      /** @description Per Region, price of one CMU for one minute of a running copy. */
+      /** Per Region, price of one CMU for one minute of a running copy. */
       cmuMinute: {
         [key: string]: number;
       };
@@ -842,36 +841,35 @@ export interface components {
       status: string;
       architecture?: string;
       importedModelArn?: string;
-      /** @description Aliases of the pointers naming this version, e.g. `production`. */
+      /** Aliases of the pointers naming this version, e.g. `production`. */
       pointers: string[];
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
       managed: boolean;
       flag?: string;
-      /** @description What the first configured alias (production) names for this model in this Region. */
+      /** What the first configured alias (production) names for this model in this Region. */
       productionVersion?: number;
-      /** @description Who last moved that pointer. */
+      /** Who last moved that pointer. */
       lastPromotedBy?: string;
       /** Format: date-time */
       lastPromotedAt?: string;
       /**
        * Format: date-time
-       * @description The last hour with Invocations in the 30 days CloudWatch was read for (absent when none or unread).
+       * The last hour with Invocations in the 30 days CloudWatch was read for (absent when none or unread).
        */
       lastInvokedAt?: string;
-      /** @description Invocations in the last 30 days (absent until read). */
+      /** Invocations in the last 30 days (absent until read). */
       invocations30d?: number;
-      /** @description The version's Region is not allowed for the model's classification by today's residency policy. */
+      /** The version's Region is not allowed for the model's classification by today's residency policy. */
       residencyViolation?: boolean;
-      /** @description A pointer naming this version has an SSM parameter that is not published (failing or drifted). */
+      /** A pointer naming this version has an SSM parameter that is not published (failing or drifted). */
       publishingFailing?: boolean;
-      /** @description Storage plus the last 30 days' compute; absent when no price or CMUs are known. */
+      /** Storage plus the last 30 days' compute; absent when no price or CMUs are known. */
       estimatedMonthlyCost?: number;
     };
     /**
-     * @description What the governance report sorts by (unknown values sort last either way).
-     * @enum {string}
+     * What the governance report sorts by (unknown values sort last either way).
      */
     ReportSort:
       | 'model'
@@ -887,7 +885,7 @@ export interface components {
       | 'lastPromotedAt'
       | 'lastInvokedAt'
       | 'cost';
-    /** @enum {string} */
+    /** */
     AuditEventKind:
       | 'import'
       | 'promote'
@@ -899,40 +897,40 @@ export interface components {
       | 'approval-cancelled'
       | 'approval-expired'
       | 'approval-stale';
-    /** @description One change to the registry, as the audit trail keeps it. */
+    /** One change to the registry, as the audit trail keeps it. */
     AuditEvent: {
-      /** @description Stable across pages, e.g. `move-12` or `retire-3`. */
+      /** Stable across pages, e.g. `move-12` or `retire-3`. */
       id: string;
       /** Format: date-time */
       at: string;
       kind: components['schemas']['AuditEventKind'];
       modelName: string;
-      /** @description The model's owner now. */
+      /** The model's owner now. */
       owner: string;
-      /** @description The version imported, retired or moved to. */
+      /** The version imported, retired or moved to. */
       version?: number;
-      /** @description What a move's pointer named before (absent when nothing). */
+      /** What a move's pointer named before (absent when nothing). */
       fromVersion?: number;
       alias?: string;
       region?: string;
       accountId?: string;
-      /** @description Who made the change. */
+      /** Who made the change. */
       actor: string;
-      /** @description Why, as the actor gave it (an import's is empty). */
+      /** Why, as the actor gave it (an import's is empty). */
       reason: string;
       emergency?: boolean;
       approvalRequestId?: string;
-      /** @description What else matters, e.g. an import's S3 URI and status. */
+      /** What else matters, e.g. an import's S3 URI and status. */
       detail?: string;
     };
     AuditTrail: {
-      /** @description Newest first. */
+      /** Newest first. */
       items: components['schemas']['AuditEvent'][];
-      /** @description Pass as `cursor` for older events; absent on the last page. */
+      /** Pass as `cursor` for older events; absent on the last page. */
       nextCursor?: string;
     };
     AttentionItem: {
-      /** @enum {string} */
+      /** */
       kind:
         | 'unnamed-cost'
         | 'unmanaged'
@@ -940,15 +938,15 @@ export interface components {
         | 'residency'
         | 'publishing'
         | 'quota';
-      /** @description What to look at */
+      /** What to look at */
       title: string;
-      /** @description How many versions (or, for quotas, account-Region pairs) it concerns. */
+      /** How many versions (or, for quotas, account-Region pairs) it concerns. */
       count: number;
-      /** @description Their estimated monthly cost, where it applies. */
+      /** Their estimated monthly cost, where it applies. */
       estimatedMonthlyCost?: number;
-      /** @description Their share of the estimated monthly cost of all versions (0-1). */
+      /** Their share of the estimated monthly cost of all versions (0-1). */
       share?: number;
-      /** @description The governance report's query parameters that list them (empty for quotas, which the page's Where they run view shows). */
+      /** The governance report's query parameters that list them (empty for quotas, which the page's Where they run view shows). */
       filters: {
         [key: string]: string;
       };
@@ -963,36 +961,36 @@ export interface components {
       /** Format: date-time */
       generatedAt: string;
       idleDays: number;
-      /** @description Estimated monthly cost of every version, the base of each item's share. */
+      /** Estimated monthly cost of every version, the base of each item's share. */
       totalMonthlyCost: number;
-      /** @description Only what needs attention (count above zero), most costly first. */
+      /** Only what needs attention (count above zero), most costly first. */
       items: components['schemas']['AttentionItem'][];
       awsErrors?: string[];
     };
-    /** @description Totals of every row the filters let through (not only the page). */
+    /** Totals of every row the filters let through (not only the page). */
     ReportTotals: {
       versions: number;
-      /** @description Distinct models among the rows. */
+      /** Distinct models among the rows. */
       models: number;
-      /** @description Rows whose version is ready (an imported model exists). */
+      /** Rows whose version is ready (an imported model exists). */
       liveVersions: number;
-      /** @description Rows whose version the production alias names in its Region. */
+      /** Rows whose version the production alias names in its Region. */
       servingProduction: number;
-      /** @description Estimated monthly cost per owner. */
+      /** Estimated monthly cost per owner. */
       byOwner: {
         [key: string]: number;
       };
-      /** @description Sum of the estimates that are known. */
+      /** Sum of the estimates that are known. */
       estimatedMonthlyCost: number;
-      /** @description Rows whose estimate is not known (no price or CMUs, or not read yet). */
+      /** Rows whose estimate is not known (no price or CMUs, or not read yet). */
       withoutEstimate: number;
       byRegion: {
         [key: string]: number;
       };
-      /** @description Monthly commitment of the keep-warm policies of the pointers that name the rows' versions (in the price sheet's currency): a copy kept loaded through each policy's hours. CloudWatch bills those windows too, so they are already part of the estimates once a month has passed. */
+      /** Monthly commitment of the keep-warm policies of the pointers that name the rows' versions (in the price sheet's currency): a copy kept loaded through each policy's hours. CloudWatch bills those windows too, so they are already part of the estimates once a month has passed. */
       keepWarmMonthlyUsd?: number;
     };
-    /** @description The values each filter of the governance page can take, as the registry has them. */
+    /** The values each filter of the governance page can take, as the registry has them. */
     ReportFacets: {
       owner: string[];
       region: string[];
@@ -1004,11 +1002,11 @@ export interface components {
     GovernanceReport: {
       /** Format: date-time */
       generatedAt: string;
-      /** @description One page of rows, in the order asked. */
+      /** One page of rows, in the order asked. */
       rows: components['schemas']['GovernanceReportRow'][];
-      /** @description How many rows the filters let through in all. */
+      /** How many rows the filters let through in all. */
       totalCount: number;
-      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      /** Pass as `cursor` for the next page; absent on the last page. */
       nextCursor?: string;
       totals: components['schemas']['ReportTotals'];
       /** Format: date-time */
@@ -1021,14 +1019,14 @@ export interface components {
     PortalSettings: {
       accounts: {
         accountId: string;
-        /** @description The account's name people read (bedrockModels.accounts[].alias), e.g. ml-prod. */
+        /** The account's name people read (bedrockModels.accounts[].alias), e.g. ml-prod. */
         alias?: string;
         regions: string[];
       }[];
       aliases: string[];
-      /** @description From least to most sensitive. */
+      /** From least to most sensitive. */
       classifications: string[];
-      /** @description Classification -> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region. */
+      /** Classification -> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region. */
       dataResidency?: {
         [key: string]: string[];
       };
@@ -1038,7 +1036,7 @@ export interface components {
           [key: string]: number;
         };
       };
-      /** @description How keep-warm heartbeats are timed (bedrockModels.keepWarm). */
+      /** How keep-warm heartbeats are timed (bedrockModels.keepWarm). */
       keepWarm?: {
         evictionMinutes: number;
         leadMinutes: number;
@@ -1050,30 +1048,30 @@ export interface components {
       version: number;
       reason: components['schemas']['Reason'];
       expectedCurrentVersion?: components['schemas']['ExpectedCurrentVersion'];
-      /** @description Check everything the move would check (permission included) and answer what it would do, changing nothing. */
+      /** Check everything the move would check (permission included) and answer what it would do, changing nothing. */
       dryRun?: boolean;
     };
     RollbackRequest: {
       region: string;
       reason: components['schemas']['Reason'];
       expectedCurrentVersion?: components['schemas']['ExpectedCurrentVersion'];
-      /** @description Check everything the move would check (permission included) and answer what it would do, changing nothing. */
+      /** Check everything the move would check (permission included) and answer what it would do, changing nothing. */
       dryRun?: boolean;
     };
     PointerMoveResponse: {
       move: components['schemas']['PointerMove'];
       pointer: components['schemas']['AliasPointer'];
-      /** @description Whether SSM already names the new ARN when the answer is sent (false leaves it to the retrying publisher). */
+      /** Whether SSM already names the new ARN when the answer is sent (false leaves it to the retrying publisher). */
       published: boolean;
       dryRun: boolean;
       outboxId?: number;
-      /** @description What the move went ahead despite (an evaluation gate that warns). */
+      /** What the move went ahead despite (an evaluation gate that warns). */
       warnings?: string[];
-      /** @description The approval rule that covers this move, if one does (a dry run shows it). */
+      /** The approval rule that covers this move, if one does (a dry run shows it). */
       approvalRule?: components['schemas']['ApprovalRule'];
-      /** @description Whether the real move would become an approval request. */
+      /** Whether the real move would become an approval request. */
       needsApproval?: boolean;
-      /** @description The evaluation gate's view of the candidate (a dry run shows it). */
+      /** The evaluation gate's view of the candidate (a dry run shows it). */
       evaluation?: components['schemas']['EvaluationGateView'];
     };
     RetireRequest: {
@@ -1094,14 +1092,14 @@ export interface components {
       aliases: string[];
       classifications: string[];
       approvals: number;
-      /** @description `owners` (the model's owners) and group or user entity refs. */
+      /** `owners` (the model's owners) and group or user entity refs. */
       approvers: string[];
       allowEmergencyRollback: boolean;
       expiryHours: number;
     };
     ApprovalDecision: {
       actor: string;
-      /** @enum {string} */
+      /** */
       decision: 'approve' | 'reject' | 'cancel' | 'expire' | 'stale';
       reason: string;
       /** Format: date-time */
@@ -1112,15 +1110,15 @@ export interface components {
       modelName: string;
       alias: string;
       region: string;
-      /** @enum {string} */
+      /** */
       kind: 'promote' | 'rollback';
       targetVersion: number;
       fromVersion: number | null;
-      /** @description The pointer's revision when the request was made; it moves only if still so. */
+      /** The pointer's revision when the request was made; it moves only if still so. */
       pointerRevision: number;
       requestedBy: string;
       reason: string;
-      /** @enum {string} */
+      /** */
       status:
         | 'pending'
         | 'approved'
@@ -1130,7 +1128,7 @@ export interface components {
         | 'stale';
       rule: components['schemas']['ApprovalRule'];
       decisions: components['schemas']['ApprovalDecision'][];
-      /** @description The history entry of the move, once approved. */
+      /** The history entry of the move, once approved. */
       moveId?: number;
       /** Format: date-time */
       createdAt: string;
@@ -1138,7 +1136,7 @@ export interface components {
       expiresAt: string;
       /** Format: date-time */
       decidedAt?: string;
-      /** @description Whether the caller may approve or reject it. */
+      /** Whether the caller may approve or reject it. */
       mayDecide?: boolean;
     };
     ApprovalRequestResponse: {
@@ -1152,7 +1150,7 @@ export interface components {
     };
     DecisionResponse: {
       approvalRequest: components['schemas']['ApprovalRequest'];
-      /** @description The move, when this approval completed the request. */
+      /** The move, when this approval completed the request. */
       move?: components['schemas']['PointerMoveResponse'];
     };
     PromptChecks: {
@@ -1166,7 +1164,7 @@ export interface components {
       id: string;
       prompt: string;
       checks: components['schemas']['PromptChecks'];
-      /** @description Most tokens the model may answer with (default 256). */
+      /** Most tokens the model may answer with (default 256). */
       maxTokens?: number;
     };
     EvaluationSuite: {
@@ -1186,7 +1184,7 @@ export interface components {
       latencyMs: number;
       inputTokens?: number;
       outputTokens?: number;
-      /** @description The call met a cold start; its latency is not held against the version. */
+      /** The call met a cold start; its latency is not held against the version. */
       coldStart: boolean;
       passed: boolean;
       failures: string[];
@@ -1196,10 +1194,10 @@ export interface components {
       modelName: string;
       version: number;
       region: string;
-      /** @enum {string} */
+      /** */
       status: 'queued' | 'running' | 'passed' | 'failed' | 'error';
       startedBy: string;
-      /** @description The run of the version an alias named, side by side. */
+      /** The run of the version an alias named, side by side. */
       comparedRunId?: string;
       prompts?: number;
       passed?: number;
@@ -1221,7 +1219,7 @@ export interface components {
     };
     EvaluationStartRequest: {
       region: string;
-      /** @description Also run the suite on the version this alias names in the Region, side by side. */
+      /** Also run the suite on the version this alias names in the Region, side by side. */
       compareWithAlias?: string;
     };
     EvaluationStartResponse: {
@@ -1229,40 +1227,39 @@ export interface components {
       comparison?: components['schemas']['EvaluationRun'];
     };
     EvaluationGateView: {
-      /** @enum {string} */
+      /** */
       mode: 'block' | 'warn' | 'ignore';
       minPassRate?: number;
-      /** @enum {string} */
+      /** */
       verdict: 'pass' | 'warn' | 'block';
       message?: string;
       candidate?: components['schemas']['EvaluationRun'];
       current?: components['schemas']['EvaluationRun'];
     };
-    /** @enum {string} */
+    /** */
     Weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
     /**
-     * @description `off`: no heartbeats; `always`: around the clock; `windows`: in the windows' hours (and the lead before each), in the policy's time zone.
-     * @enum {string}
+     * `off`: no heartbeats; `always`: around the clock; `windows`: in the windows' hours (and the lead before each), in the policy's time zone.
      */
     KeepWarmMode: 'off' | 'always' | 'windows';
     KeepWarmWindow: {
       days: components['schemas']['Weekday'][];
-      /** @description Local hour the window opens. */
+      /** Local hour the window opens. */
       startHour: number;
-      /** @description Local hour it closes, after startHour (a window does not cross midnight). */
+      /** Local hour it closes, after startHour (a window does not cross midnight). */
       endHour: number;
     };
     KeepWarmPolicyRequest: {
       region: string;
       mode: components['schemas']['KeepWarmMode'];
-      /** @description Minutes between heartbeats, shorter than the eviction time (default 14). */
+      /** Minutes between heartbeats, shorter than the eviction time (default 14). */
       intervalMinutes?: number;
-      /** @description IANA time zone of the windows, e.g. Europe/Berlin (needed for windows). */
+      /** IANA time zone of the windows, e.g. Europe/Berlin (needed for windows). */
       timeZone?: string;
       windows?: components['schemas']['KeepWarmWindow'][];
       reason: components['schemas']['Reason'];
     };
-    /** @description How a pointer is kept warm; `off` with the defaults before anyone set it. */
+    /** How a pointer is kept warm; `off` with the defaults before anyone set it. */
     KeepWarmPolicy: {
       mode: components['schemas']['KeepWarmMode'];
       intervalMinutes: number;
@@ -1273,22 +1270,22 @@ export interface components {
       updatedAt?: string;
       reason?: string;
     };
-    /** @description One change of a pointer's keep-warm policy (kept for ever). */
+    /** One change of a pointer's keep-warm policy (kept for ever). */
     KeepWarmChange: {
       /** Format: date-time */
       at: string;
       actor: string;
       reason: string;
-      /** @description The policy before; absent for the first one set. */
+      /** The policy before; absent for the first one set. */
       before?: components['schemas']['KeepWarmPolicy'];
       after: components['schemas']['KeepWarmPolicy'];
     };
-    /** @description What the policy commits to a month: CMUs per copy x the 5-minute windows a copy is kept loaded (its heartbeat hours and the eviction tail after each spell, four weeks scaled to 30 days) x the Region's price per CMU-minute. */
+    /** What the policy commits to a month: CMUs per copy x the 5-minute windows a copy is kept loaded (its heartbeat hours and the eviction tail after each spell, four weeks scaled to 30 days) x the Region's price per CMU-minute. */
     KeepWarmEstimate: {
       windowsPerMonth: number;
       cmusPerCopy?: number;
       pricePerCmuMinute?: number;
-      /** @description Absent when the version's CMUs or the Region's price are not known. */
+      /** Absent when the version's CMUs or the Region's price are not known. */
       monthlyCost?: number;
       currency: string;
       notes: string[];
@@ -1296,12 +1293,12 @@ export interface components {
     HeartbeatRecord: {
       /** Format: date-time */
       at: string;
-      /** @description The version the pointer named when the heartbeat was sent. */
+      /** The version the pointer named when the heartbeat was sent. */
       version: number;
       latencyMs: number;
-      /** @enum {string} */
+      /** */
       outcome: 'served' | 'not-ready' | 'throttled' | 'error';
-      /** @description The heartbeat met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
+      /** The heartbeat met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
       coldCopy: boolean;
       error?: string;
     };
@@ -1309,47 +1306,47 @@ export interface components {
       modelName: string;
       alias: string;
       region: string;
-      /** @description The version the pointer names now (what heartbeats reach); absent when none. */
+      /** The version the pointer names now (what heartbeats reach); absent when none. */
       version?: number;
       policy: components['schemas']['KeepWarmPolicy'];
       estimate: components['schemas']['KeepWarmEstimate'];
       /**
        * Format: date-time
-       * @description When the next heartbeat is due; absent when none will come (off, or nothing to warm).
+       * When the next heartbeat is due; absent when none will come (off, or nothing to warm).
        */
       nextHeartbeatAt?: string;
       lastHeartbeat?: components['schemas']['HeartbeatRecord'];
       timing: {
-        /** @description A copy idle this long is evicted (bedrockModels.keepWarm.evictionMinutes). */
+        /** A copy idle this long is evicted (bedrockModels.keepWarm.evictionMinutes). */
         evictionMinutes: number;
-        /** @description Heartbeats start this long before a window opens. */
+        /** Heartbeats start this long before a window opens. */
         leadMinutes: number;
         defaultIntervalMinutes: number;
       };
-      /** @description The policy's changes, newest first (the latest 20). */
+      /** The policy's changes, newest first (the latest 20). */
       history: components['schemas']['KeepWarmChange'][];
-      /** @description Whether the caller may change the policy (the model's owners and the portal admins). */
+      /** Whether the caller may change the policy (the model's owners and the portal admins). */
       canEdit: boolean;
     };
-    /** @description A call that met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
+    /** A call that met a cold copy (ModelNotReadyException, or a first call slower than the threshold). */
     ColdStart: {
       /**
        * Format: date-time
-       * @description When the call began.
+       * When the call began.
        */
       at: string;
       modelName: string;
       version: number;
       region: string;
-      /** @description The pointer a heartbeat was for. */
+      /** The pointer a heartbeat was for. */
       alias?: string;
-      /** @enum {string} */
+      /** */
       source: 'warm-up' | 'heartbeat' | 'evaluation';
-      /** @description How long until a copy served it (or until the caller gave up). */
+      /** How long until a copy served it (or until the caller gave up). */
       waitedMs: number;
       served: boolean;
     };
-    /** @description Cold starts of the versions a pointer named when they happened, as the portal measured them (its warm-ups, heartbeats and evaluation calls), over the last `days` days. */
+    /** Cold starts of the versions a pointer named when they happened, as the portal measured them (its warm-ups, heartbeats and evaluation calls), over the last `days` days. */
     ColdStartStats: {
       modelName: string;
       alias: string;
@@ -1359,9 +1356,9 @@ export interface components {
       last?: components['schemas']['ColdStart'];
       p50WaitedMs?: number;
       p95WaitedMs?: number;
-      /** @description How many fell in the hours the pointer's keep-warm policy keeps warm. */
+      /** How many fell in the hours the pointer's keep-warm policy keeps warm. */
       insidePolicy: number;
-      /** @description Newest first, at most 50. */
+      /** Newest first, at most 50. */
       items: components['schemas']['ColdStart'][];
     };
     ColdStartAttentionItem: {
@@ -1372,7 +1369,7 @@ export interface components {
       /** Format: date-time */
       lastAt: string;
       p95WaitedMs?: number;
-      /** @description The pointers that named a cold version when it was cold, with their keep-warm mode. */
+      /** The pointers that named a cold version when it was cold, with their keep-warm mode. */
       pointers: {
         alias: string;
         keepWarm: components['schemas']['KeepWarmMode'];
@@ -1380,12 +1377,12 @@ export interface components {
     };
     ColdStartAttention: {
       days: number;
-      /** @description Models and Regions whose calls met cold starts, most cold starts first. */
+      /** Models and Regions whose calls met cold starts, most cold starts first. */
       items: components['schemas']['ColdStartAttentionItem'][];
     };
   };
   responses: {
-    /** @description Bad input (400), no credentials (401), not allowed (403), unknown model or version (404), stale state (409), AWS unavailable (503). */
+    /** Bad input (400), no credentials (401), not allowed (403), unknown model or version (404), stale state (409), AWS unavailable (503). */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -1399,13 +1396,13 @@ export interface components {
     model: string;
     alias: string;
     version: string;
-    /** @description Whether any pointer (of any alias) names the version. */
+    /** Whether any pointer (of any alias) names the version. */
     namedFilter: 'named' | 'unnamed';
-    /** @description Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
+    /** Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
     idleDaysFilter: string;
-    /** @description Versions in a Region the data-residency policy does not allow for the model's classification. */
+    /** Versions in a Region the data-residency policy does not allow for the model's classification. */
     residencyFilter: 'violates';
-    /** @description Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
+    /** Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
     publishingFilter: 'failing';
     approvalId: string;
     modelQuery: string;
@@ -1435,7 +1432,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Up. */
+      /** Up. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1469,7 +1466,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of models. */
+      /** One page of models. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1490,7 +1487,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The settings. */
+      /** The settings. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1515,7 +1512,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The report, whether or not it found problems. */
+      /** The report, whether or not it found problems. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1539,7 +1536,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The quota report. */
+      /** The quota report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1555,7 +1552,7 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'json' | 'csv';
-        /** @description Matches model, owner, ARN, account, Region, creator and last promoter. */
+        /** Matches model, owner, ARN, account, Region, creator and last promoter. */
         q?: string;
         owner?: string;
         region?: string;
@@ -1565,19 +1562,19 @@ export interface operations {
         status?: components['schemas']['VersionStatus'];
         managed?: 'managed' | 'unmanaged';
         production?: 'serving' | 'not-serving';
-        /** @description Whether any pointer (of any alias) names the version. */
+        /** Whether any pointer (of any alias) names the version. */
         named?: components['parameters']['namedFilter'];
-        /** @description Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
+        /** Live versions no caller invoked in the last N days (1-60), from CloudWatch Invocations read with the cost estimates. */
         idleDays?: components['parameters']['idleDaysFilter'];
-        /** @description Versions in a Region the data-residency policy does not allow for the model's classification. */
+        /** Versions in a Region the data-residency policy does not allow for the model's classification. */
         residency?: components['parameters']['residencyFilter'];
-        /** @description Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
+        /** Versions named by a pointer whose SSM parameter is not published (failing or drifted). */
         publishing?: components['parameters']['publishingFilter'];
         sort?: components['schemas']['ReportSort'];
         order?: 'asc' | 'desc';
-        /** @description Rows per page (JSON): 1-500, default 100. The CSV has every row. */
+        /** Rows per page (JSON): 1-500, default 100. The CSV has every row. */
         limit?: string;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
       };
       header?: never;
@@ -1586,7 +1583,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The report. */
+      /** The report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1602,7 +1599,7 @@ export interface operations {
   GetAttention: {
     parameters: {
       query?: {
-        /** @description Days without invocations that count as idle: 1-60, default 30. */
+        /** Days without invocations that count as idle: 1-60, default 30. */
         idleDays?: string;
       };
       header?: never;
@@ -1611,7 +1608,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The summary. */
+      /** The summary. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1632,13 +1629,13 @@ export interface operations {
         actor?: string;
         region?: string;
         kind?: components['schemas']['AuditEventKind'];
-        /** @description Events at or after this time. */
+        /** Events at or after this time. */
         from?: string;
-        /** @description Events before this time. */
+        /** Events before this time. */
         to?: string;
-        /** @description Events per page (JSON): 1-500, default 50. */
+        /** Events per page (JSON): 1-500, default 50. */
         limit?: string;
-        /** @description The `nextCursor` of the previous page. */
+        /** The `nextCursor` of the previous page. */
         cursor?: string;
       };
       header?: never;
@@ -1647,7 +1644,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The events. */
+      /** The events. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1669,7 +1666,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The facets. */
+      /** The facets. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1684,9 +1681,9 @@ export interface operations {
   GetInventory: {
     parameters: {
       query?: {
-        /** @description Models per page: 1-1000. */
+        /** Models per page: 1-1000. */
         limit?: string;
-        /** @description The `nextAfter` of the previous page: the last model name it had. */
+        /** The `nextAfter` of the previous page: the last model name it had. */
         after?: string;
       };
       header?: never;
@@ -1695,7 +1692,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Models, versions and pointers. */
+      /** Models, versions and pointers. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1718,7 +1715,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The model. */
+      /** The model. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1747,7 +1744,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The version, importing (or as it is now, for a retry). */
+      /** The version, importing (or as it is now, for a retry). */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1773,7 +1770,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The cost report. */
+      /** The cost report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1797,7 +1794,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The version. */
+      /** The version. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1825,7 +1822,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The retired version. */
+      /** The retired version. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1852,7 +1849,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description `{items}`, or `{version}` with `at`. */
+      /** `{items}`, or `{version}` with `at`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1882,7 +1879,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The move, the pointer after it, and whether SSM names it already. */
+      /** The move, the pointer after it, and whether SSM names it already. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1891,7 +1888,7 @@ export interface operations {
           'application/json': components['schemas']['PointerMoveResponse'];
         };
       };
-      /** @description The move needs approval; the request that now waits for it. */
+      /** The move needs approval; the request that now waits for it. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1919,7 +1916,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The move, the pointer after it, and whether SSM names it already. */
+      /** The move, the pointer after it, and whether SSM names it already. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1928,7 +1925,7 @@ export interface operations {
           'application/json': components['schemas']['PointerMoveResponse'];
         };
       };
-      /** @description The move needs approval; the request that now waits for it. */
+      /** The move needs approval; the request that now waits for it. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1959,7 +1956,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The requests. */
+      /** The requests. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1982,7 +1979,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The request, with every decision on it. */
+      /** The request, with every decision on it. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2009,7 +2006,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request as it is now, and the move if this approval made it. */
+      /** The request as it is now, and the move if this approval made it. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2036,7 +2033,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request, rejected. */
+      /** The request, rejected. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2063,7 +2060,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request, cancelled. */
+      /** The request, cancelled. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2086,7 +2083,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The model's prompts and their checks (none yet is an empty list). */
+      /** The model's prompts and their checks (none yet is an empty list). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2113,7 +2110,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The suite as saved. */
+      /** The suite as saved. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2138,7 +2135,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The runs (without each prompt's result). */
+      /** The runs (without each prompt's result). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2162,7 +2159,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The run with each prompt's result. */
+      /** The run with each prompt's result. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2190,7 +2187,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The queued runs. */
+      /** The queued runs. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -2216,7 +2213,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The policy and what follows from it. */
+      /** The policy and what follows from it. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2244,7 +2241,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The policy as saved, and what follows from it. */
+      /** The policy as saved, and what follows from it. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2260,7 +2257,7 @@ export interface operations {
     parameters: {
       query: {
         region: string;
-        /** @description How many days back (1-90, default 30). */
+        /** How many days back (1-90, default 30). */
         days?: string;
       };
       header?: never;
@@ -2272,7 +2269,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pointer's cold starts. */
+      /** The pointer's cold starts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2295,7 +2292,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The models, most cold starts first. */
+      /** The models, most cold starts first. */
       200: {
         headers: {
           [name: string]: unknown;
