@@ -27,6 +27,8 @@ import {
 } from './legacy';
 
 describe('legacy exports', () => {
+  // @backstage/test-utils' renderInTestApp renders inside an async act(): await it, or the act scope stays
+  // open while findBy* waits and React prints 'not configured to support act(...)' for every update.
   const server = setupServer();
   registerMswTestHooks(server);
 
@@ -62,7 +64,7 @@ describe('legacy exports', () => {
 
   it('renders the governance page in a legacy app', async () => {
     server.use(...governanceHandlers());
-    renderInTestApp(
+    await renderInTestApp(
       <LegacyApis>
         <Routes>
           <Route path="/bedrock-models" element={<BedrockModelsPage />} />
@@ -78,7 +80,7 @@ describe('legacy exports', () => {
 
   it('renders the model tab on a legacy entity page', async () => {
     server.use(...modelHandlers());
-    renderInTestApp(
+    await renderInTestApp(
       <LegacyApis>
         <EntityProvider entity={modelEntity}>
           <EntityBedrockModelContent />
