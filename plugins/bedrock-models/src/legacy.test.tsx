@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
 import { alertApiRef } from '@backstage/core-plugin-api';
@@ -17,8 +18,9 @@ import {
 import { governanceHandlers } from './__testUtils__/governanceHandlers';
 import { modelEntity } from './__testUtils__/modelFixtures';
 import { modelHandlers } from './__testUtils__/modelHandlers';
-import { fixedPermissionApi } from './__testUtils__/testApis';
+import { API, fixedPermissionApi } from './__testUtils__/testApis';
 import {
+  BedrockModelsApprovalsPage,
   BedrockModelsPage,
   bedrockModelsApiRef,
   CachingBedrockModelsClient,
@@ -60,6 +62,29 @@ describe('legacy exports', () => {
     expect(bedrockModelsLegacyPlugin.getId()).toBe('bedrock-models');
     expect(factory.api.id).toBe(bedrockModelsApiRef.id);
     expect(legacyClient()).toBeInstanceOf(CachingBedrockModelsClient);
+  });
+
+  it('renders the Approvals page in a legacy app', async () => {
+    server.use(
+      http.get(`${API}/approvals`, () => HttpResponse.json({ items: [] })),
+    );
+    await renderInTestApp(
+      <LegacyApis>
+        <Routes>
+          <Route
+            path="/bedrock-models/approvals"
+            element={<BedrockModelsApprovalsPage />}
+          />
+        </Routes>
+      </LegacyApis>,
+      {
+        routeEntries: ['/bedrock-models/approvals'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText('Nothing waits for your decision.'),
+    ).toBeInTheDocument();
   });
 
   it('renders the governance page in a legacy app', async () => {

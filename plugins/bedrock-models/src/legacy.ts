@@ -31,6 +31,15 @@ import {
 export const legacyRootRouteRef = createRouteRef({ id: 'bedrock-models' });
 
 /**
+ * Route of the Approvals page in apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const legacyApprovalsRouteRef = createRouteRef({
+  id: 'bedrock-models-approvals',
+});
+
+/**
  * The bedrock-models plugin for apps still on the legacy frontend system.
  *
  * @public
@@ -45,7 +54,7 @@ export const bedrockModelsLegacyPlugin = createPlugin({
         new CachingBedrockModelsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: legacyRootRouteRef },
+  routes: { root: legacyRootRouteRef, approvals: legacyApprovalsRouteRef },
 });
 
 /**
@@ -59,6 +68,22 @@ export const BedrockModelsPage = bedrockModelsLegacyPlugin.provide(
     component: () =>
       import('./components/GovernancePage').then(m => m.GovernancePage),
     mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * The Approvals page, for
+ * `<Route path="/bedrock-models/approvals" element={<BedrockModelsApprovalsPage />} />` (the path the
+ * plugin's links and the backend's notifications use).
+ *
+ * @public
+ */
+export const BedrockModelsApprovalsPage = bedrockModelsLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'BedrockModelsApprovalsPage',
+    component: () =>
+      import('./components/ApprovalsPage').then(m => m.ApprovalsPage),
+    mountPoint: legacyApprovalsRouteRef,
   }),
 );
 

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
@@ -18,9 +19,12 @@ import {
 import { governanceHandlers } from './__testUtils__/governanceHandlers';
 import { modelEntity } from './__testUtils__/modelFixtures';
 import { modelHandlers } from './__testUtils__/modelHandlers';
-import { testApis } from './__testUtils__/testApis';
+import { API, testApis } from './__testUtils__/testApis';
+import { anApprovalRequest } from './__testUtils__/approvalFixtures';
 import {
   bedrockModelEntityContent,
+  bedrockModelsApprovalsHeaderLink,
+  bedrockModelsApprovalsPage,
   bedrockModelsPage,
   bedrockModelsPlugin,
   bedrockModelVersionEntityCard,
@@ -79,5 +83,38 @@ describe('bedrockModelsPlugin', () => {
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
     expect(filter(resource('ai-model-version'))).toBe(true);
     expect(filter(resource('ai-model'))).toBe(false);
+  });
+
+  it('mounts the Approvals page at /bedrock-models/approvals, with the title and icon its nav item uses', async () => {
+    server.use(
+      http.get(`${API}/approvals`, () => HttpResponse.json({ items: [] })),
+    );
+    const tester = createExtensionTester(bedrockModelsApprovalsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/bedrock-models/approvals',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Model approvals');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+
+    renderInTestApp(tester.reactElement(), {
+      ...testApis(),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByText('Nothing waits for your decision.'),
+    ).toBeInTheDocument();
+  });
+
+  it("links to the Approvals page from the plugin's page header, with how many wait for the user", async () => {
+    server.use(
+      http.get(`${API}/approvals`, () =>
+        HttpResponse.json({ items: [anApprovalRequest()] }),
+      ),
+    );
+    const tester = createExtensionTester(bedrockModelsApprovalsHeaderLink);
+    renderInTestApp(tester.reactElement(), testApis());
+    expect(
+      await screen.findByRole('link', { name: 'Approvals (1 to decide)' }),
+    ).toHaveAttribute('href', '/bedrock-models/approvals');
   });
 });

@@ -4,6 +4,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
+  PluginHeaderActionBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -15,9 +16,10 @@ import {
   AI_MODEL_VERSION_ENTITY_TYPE,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { bedrockModelsApiRef } from './api/BedrockModelsApi';
 import { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';
-import { rootRouteRef } from './routes';
+import { approvalsRouteRef, rootRouteRef } from './routes';
 
 /** The API client, over the app's discovery and fetch (which adds the user's token). */
 export const bedrockModelsApi = ApiBlueprint.make({
@@ -41,6 +43,34 @@ export const bedrockModelsPage = PageBlueprint.make({
       import('./components/GovernancePage').then(m => <m.GovernancePage />),
   },
 });
+
+/**
+ * The Approvals page at /bedrock-models/approvals: requests to decide, requested, all. Its title and
+ * icon make its sidebar item; the header link on the plugin's pages leads there too.
+ */
+export const bedrockModelsApprovalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/bedrock-models/approvals',
+    routeRef: approvalsRouteRef,
+    title: 'Model approvals',
+    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/ApprovalsPage').then(m => <m.ApprovalsPage />),
+  },
+});
+
+/** The link to the Approvals page in the header of the plugin's pages, with how many wait for you. */
+export const bedrockModelsApprovalsHeaderLink =
+  PluginHeaderActionBlueprint.make({
+    name: 'approvals-link',
+    params: {
+      loader: () =>
+        import('./components/ApprovalsPage/ApprovalsHeaderLink').then(m => (
+          <m.ApprovalsHeaderLink />
+        )),
+    },
+  });
 
 /** The Bedrock tab of `ai-model` Resources. */
 export const bedrockModelEntityContent = EntityContentBlueprint.make({
@@ -93,7 +123,7 @@ export const bedrockModelPickerField = FormFieldBlueprint.make({
 });
 
 /**
- * The bedrock-models frontend plugin (new frontend system): the governance page, the model tab,
+ * The bedrock-models frontend plugin (new frontend system): the governance page, the approvals page, the model tab,
  * the version card and the template field that offers the portal's accounts, Regions and classifications.
  *
  * @public
@@ -105,6 +135,8 @@ export const bedrockModelsPlugin = createFrontendPlugin({
   extensions: [
     bedrockModelsApi,
     bedrockModelsPage,
+    bedrockModelsApprovalsPage,
+    bedrockModelsApprovalsHeaderLink,
     bedrockModelEntityContent,
     bedrockModelVersionEntityCard,
     bedrockModelsSettingPickerField,
@@ -113,5 +145,6 @@ export const bedrockModelsPlugin = createFrontendPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    approvals: approvalsRouteRef,
   },
 });

@@ -18,6 +18,7 @@ import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { regionPointerViews } from '../../model/regionPointerViews';
 import { CostPanel } from '../CostPanel/CostPanel';
 import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
+import { usePendingApprovals } from '../PendingApprovals/usePendingApprovals';
 import { MoveConfirmation } from '../PointerDialogs/MoveConfirmation';
 import { PromoteDialog } from '../PointerDialogs/PromoteDialog';
 import type { MoveOutcome } from '../../model/moveOutcome';
@@ -74,6 +75,7 @@ export const ModelOverview = (props: { modelName: string }) => {
   const [dialog, setDialog] = useState<OpenDialog>();
   // What the last promote or rollback came to, above the pointers (with Undo).
   const [confirmation, setConfirmation] = useState<MoveOutcome>();
+  const pendingApprovals = usePendingApprovals(modelName);
 
   // A move's SSM write is published moments later: re-read until it is, so the page does not show
   // "being published" for ever. Failed writes retry with backoff, so they are not polled.
@@ -127,6 +129,7 @@ export const ModelOverview = (props: { modelName: string }) => {
     setDialog(undefined);
     setConfirmation(outcome);
     details.retry();
+    pendingApprovals.retry();
   };
   const readPointer =
     dialog?.kind === 'rollback'
@@ -184,6 +187,7 @@ export const ModelOverview = (props: { modelName: string }) => {
           onRollback={(alias, region) =>
             setDialog({ kind: 'rollback', alias, region })
           }
+          pendingApprovals={pendingApprovals.value}
         />
       )}
       <Section title="Versions">

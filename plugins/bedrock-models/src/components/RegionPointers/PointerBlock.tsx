@@ -5,6 +5,8 @@ import type { PointerView } from '../../model/regionPointerViews';
 import type { ActionState } from '../../model/versionActions';
 import { CopyableText } from '../shared/CopyableText';
 import { DisabledReason } from '../shared/DisabledReason';
+import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { PendingApprovalsNote } from '../PendingApprovals/PendingApprovalsNote';
 
 function publishText(view: PointerView): string {
   const state = view.publishState;
@@ -25,6 +27,8 @@ export const PointerBlock = (props: {
   view: PointerView;
   rollback?: ActionState;
   onRollback: () => void;
+  /** Approval requests waiting to move this pointer. */
+  pendingApprovals?: ApprovalRequest[];
 }) => {
   const { view, rollback } = props;
   const { pointer, version } = view;
@@ -101,6 +105,7 @@ export const PointerBlock = (props: {
             </Flex>
           </>
         )}
+        <PendingApprovalsNote requests={props.pendingApprovals ?? []} />
       </Flex>
     </Box>
   );

@@ -1,4 +1,5 @@
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import type { RegionPointers as RegionPointersData } from '../../model/regionPointerViews';
 import { ModelPermissions, rollbackState } from '../../model/versionActions';
 import { PointerBlock } from './PointerBlock';
@@ -8,6 +9,8 @@ export const RegionPointers = (props: {
   regions: RegionPointersData[];
   permissions: ModelPermissions;
   onRollback: (alias: string, region: string) => void;
+  /** Pending approval requests of the model, shown on the pointer they would move. */
+  pendingApprovals?: ApprovalRequest[];
 }) => (
   <Grid.Root columns={{ initial: '1', md: '2' }} gap="3">
     {props.regions.map(region => (
@@ -36,6 +39,9 @@ export const RegionPointers = (props: {
                     : undefined
                 }
                 onRollback={() => props.onRollback(view.alias, region.region)}
+                pendingApprovals={props.pendingApprovals?.filter(
+                  r => r.alias === view.alias && r.region === region.region,
+                )}
               />
             ))}
           </Flex>
