@@ -18,6 +18,7 @@ import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { regionPointerViews } from '../../model/regionPointerViews';
 import { CostPanel } from '../CostPanel/CostPanel';
 import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
+import { EvaluationsPanel } from '../Evaluations';
 import { usePendingApprovals } from '../PendingApprovals/usePendingApprovals';
 import { MoveConfirmation } from '../PointerDialogs/MoveConfirmation';
 import { PromoteDialog } from '../PointerDialogs/PromoteDialog';
@@ -225,6 +226,15 @@ export const ModelOverview = (props: { modelName: string }) => {
           <QuotasPanel targets={quotaTargets} />
         </Section>
       </Grid.Root>
+      <Section title="Evaluations">
+        <EvaluationsPanel
+          modelName={modelName}
+          versions={data.versions}
+          pointers={data.pointers}
+          aliases={aliases}
+          canEdit={!permissions.loading && permissions.canPromote}
+        />
+      </Section>
       {dialog?.kind === 'promote' && (
         <PromoteDialog
           modelName={modelName}

@@ -1,0 +1,1 @@
+export { EvaluationsPanel } from './EvaluationsPanel';
