@@ -342,15 +342,28 @@ export const createOpenApiRouter = async (
 `;
 }
 
+/** A comment's text with the characters TSDoc reads as markup escaped, outside `code spans`. */
+function escapeTsdocText(text: string): string {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/[<>{}]/g, c => `\\${c}`)))
+    .join('`');
+}
+
 /**
  * openapi-typescript's comments in TSDoc terms (API Extractor reads them): `@description` is the comment's
- * text, and `@enum {string}` goes (the union type says it).
+ * text, `@enum {string}` goes (the union type says it), and the descriptions' `->` or `{id}` are text.
  */
 function tsdocComments(types: string): string {
   return types
     .replace(/@description /g, '')
     .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
-    .replace(/ @enum \{[^}]*\}/g, '');
+    .replace(/ @enum \{[^}]*\}/g, '')
+    .replace(
+      /^(\s*(?:\/\*\*|\*) )(.*?)( \*\/)?$/gm,
+      (_, start: string, text: string, end = '') =>
+        `${start}${escapeTsdocText(text)}${end}`,
+    );
 }
 
 /** Gives openapi-typescript's top-level declarations (paths, components, operations...) a doc and a release tag. */

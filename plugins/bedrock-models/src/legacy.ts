@@ -162,6 +162,8 @@ export const BedrockModelPickerFieldExtension =
 
 export type { PortalSettingPickerOptions } from './scaffolder/PortalSettingPicker';
 export type { SettingList } from './scaffolder/settingChoices';
+export type { ArtifactCheckOptions } from './scaffolder/ArtifactCheck';
+export type { ArtifactCheckFieldNames } from './scaffolder/artifactCheckInputs';
 export { bedrockModelsApiRef } from './api/BedrockModelsApi';
 export type { BedrockModelsApi } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 export { CachingBedrockModelsClient } from './api/CachingBedrockModelsClient';

@@ -18,7 +18,11 @@ import {
 import { ArtifactCheckResult, checkArtifacts } from './runArtifactCheck';
 import { artifactCheckSummary } from './artifactCheckSummary';
 
-/** The field's `ui:options`: where the form keeps what is checked (the import template's names by default). */
+/**
+ * The field's `ui:options`: where the form keeps what is checked (the import template's names by default).
+ *
+ * @public
+ */
 export type ArtifactCheckOptions = { fields?: ArtifactCheckFieldNames };
 
 /** How long the inputs must stay still before a check: typing an S3 URI is not a check per key. */

@@ -1,6 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 
-/** Where in the form the check finds what it checks: field names, defaulting to the import template's. */
+/**
+ * Where in the form the check finds what it checks: field names, defaulting to the import template's.
+ *
+ * @public
+ */
 export type ArtifactCheckFieldNames = {
   s3Uri?: string;
   accountId?: string;

@@ -1026,7 +1026,7 @@ export interface components {
       aliases: string[];
       /** From least to most sensitive. */
       classifications: string[];
-      /** Classification -> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region. */
+      /** Classification -\> the Regions where data of that class may be stored and served (bedrockModels.dataResidency); a classification not listed may go to any Region. */
       dataResidency?: {
         [key: string]: string[];
       };
