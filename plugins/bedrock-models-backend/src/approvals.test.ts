@@ -113,7 +113,7 @@ describe.each(databases.eachSupportedId())(
           entityRef: ['group:default/claims-ai', 'group:default/ml-governance'],
           excludeEntityRef: ANA,
         },
-        payload: { link: '/bedrock-models?tab=approvals' },
+        payload: { link: `/bedrock-models/approvals?request=${request.id}` },
       });
 
       const own = await backend.post(ANA, `/approvals/${request.id}/approve`, { reason: 'mine' });

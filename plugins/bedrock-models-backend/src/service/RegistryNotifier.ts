@@ -12,8 +12,9 @@ import { ModelStore } from '../database/ModelStore';
 /** Where a model's page is: its Bedrock tab in the catalog. */
 const modelPage = (modelName: string) =>
   `/catalog/default/resource/${modelName}/bedrock`;
-/** Where approvers decide. */
-const APPROVALS_PAGE = '/bedrock-models?tab=approvals';
+/** Where approvers decide: the frontend's Approvals page, showing this request first. */
+const approvalPage = (requestId: string) =>
+  `/bedrock-models/approvals?request=${encodeURIComponent(requestId)}`;
 
 /**
  * Tells the people concerned what happened, through Backstage notifications (and signals, to open
@@ -104,7 +105,7 @@ export class RegistryNotifier {
       {
         title: `Approval asked: ${request.modelName} ${request.alias} in ${request.region} to v${request.targetVersion}`,
         description: `${request.requestedBy} asks to ${request.kind} it: ${request.reason}. It expires at ${request.expiresAt}.`,
-        link: APPROVALS_PAGE,
+        link: approvalPage(request.id),
         severity: 'high',
         topic: 'bedrock-models:approval',
       },
