@@ -113,10 +113,14 @@ describe('app-config.yaml + app-config.production.yaml, as the production backen
       config = await load([DEMO, PRODUCTION], env);
     });
 
-    it('has no guest sign-in, and passes the start-up check for NODE_ENV=production', () => {
+    it('has no guest sign-in nor the second demo user, and passes the start-up check for NODE_ENV=production', () => {
       expect(config.has('auth.providers.guest')).toBe(false);
+      expect(config.has('auth.providers.demo-approver')).toBe(false);
       expect(config.getOptionalConfig('auth.providers')?.keys()).not.toContain(
         'guest',
+      );
+      expect(config.getOptionalConfig('auth.providers')?.keys()).not.toContain(
+        'demo-approver',
       );
       expect(guestSignInProblem(config, 'production')).toBeUndefined();
     });
@@ -220,9 +224,12 @@ describe('app-config.yaml alone: the local demo keeps its pieces', () => {
     });
   });
 
-  it('signs in as the demo guest, reads examples/ and talks to the emulator', () => {
+  it('signs in as the demo guest (or its second user, an approver), reads examples/ and talks to the emulator', () => {
     expect(config.getString('auth.providers.guest.userEntityRef')).toBe(
       'user:default/guest',
+    );
+    expect(config.getString('auth.providers.demo-approver.userEntityRef')).toBe(
+      'user:default/gale',
     );
     expect(
       locationTargets(config).filter(t => t.includes('examples/')),
@@ -242,6 +249,9 @@ describe('app-config.yaml alone: the local demo keeps its pieces', () => {
   it('refuses to start under NODE_ENV=production, starts in development', () => {
     expect(guestSignInProblem(config, 'production')).toMatch(
       /auth\.providers\.guest is configured while NODE_ENV=production/,
+    );
+    expect(guestSignInProblem(config, 'production')).toMatch(
+      /auth\.providers\.demo-approver is configured while NODE_ENV=production/,
     );
     expect(guestSignInProblem(config, 'development')).toBeUndefined();
   });

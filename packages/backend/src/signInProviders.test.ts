@@ -80,4 +80,54 @@ describe('signInProviders: the sign-in provider modules the backend loads', () =
       userEntityRef: 'user:default/guest',
     });
   });
+
+  const DEMO_APPROVER = {
+    'demo-approver': {
+      userEntityRef: 'user:default/gale',
+      ownershipEntityRefs: ['user:default/gale', 'group:default/ml-governance'],
+    },
+  };
+  const refreshAsApprover = (get: (path: string) => Promise<Response>) =>
+    get('/api/auth/demo-approver/refresh');
+
+  it('signs in as the second demo user, with the groups the config names, in local development', async () => {
+    const get = await start('development', {
+      auth: { providers: { ...GUEST, ...DEMO_APPROVER } },
+    });
+    const response = await refreshAsApprover(get);
+    expect(response.status).toBe(200);
+    expect((await response.json()).backstageIdentity.identity).toEqual({
+      type: 'user',
+      userEntityRef: 'user:default/gale',
+      ownershipEntityRefs: ['user:default/gale', 'group:default/ml-governance'],
+    });
+  });
+
+  it('answers no second demo sign-in outside local development, and offers none unless configured', async () => {
+    const get = await start('test', {
+      auth: { providers: { ...GUEST, ...DEMO_APPROVER } },
+    });
+    const refused = await refreshAsApprover(get);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe(
+      'The demo-approver sign-in is for local development only (NODE_ENV=development).',
+    );
+    await stop?.();
+    stop = undefined;
+    const without = await start('development', { auth: { providers: GUEST } });
+    expect((await refreshAsApprover(without)).status).toBe(404);
+  });
+
+  it('refuses to start a production backend configured with the second demo user', async () => {
+    await expect(
+      start('production', {
+        auth: {
+          ...PRODUCTION_AUTH,
+          providers: { ...PRODUCTION_AUTH.providers, ...DEMO_APPROVER },
+        },
+      }),
+    ).rejects.toThrow(
+      /auth\.providers\.demo-approver is configured while NODE_ENV=production/,
+    );
+  });
 });
