@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Progress, SignInPage } from '@backstage/core-components';
 import type { IdentityApi } from '@backstage/frontend-plugin-api';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { signInProvidersFor } from './signInProviders';
 import {
   DEMO_APPROVER_PROVIDER,
   demoApproverAuthApiRef,
@@ -17,14 +18,20 @@ const demoApprover = {
 };
 
 /**
- * The sign-in page: the guest, and the local demo's second user when the backend offers it (it does
- * only with auth.providers.demo-approver configured, under NODE_ENV=development). Production's
- * configuration has neither.
+ * The sign-in page: the providers `app.signIn.providers` names (the demo: the guest; production: GitHub),
+ * and the local demo's second user when the backend offers it (it does only with
+ * auth.providers.demo-approver configured, under NODE_ENV=development). Production's configuration has no
+ * guest and no second user.
  */
 export const DemoSignInPage = (props: {
   onSignInSuccess(identityApi: IdentityApi): void;
 }) => {
   const auth = useApi(demoApproverAuthApiRef);
+  const configured = signInProvidersFor(
+    useApi(configApiRef).getOptionalStringArray('app.signIn.providers') ?? [
+      'guest',
+    ],
+  );
   const [offered, setOffered] = useState<boolean>();
   useEffect(() => {
     let current = true;
@@ -40,7 +47,7 @@ export const DemoSignInPage = (props: {
     <SignInPage
       {...props}
       title="Bedrock model portal"
-      providers={offered ? ['guest', demoApprover] : ['guest']}
+      providers={offered ? [...configured, demoApprover] : configured}
     />
   );
 };

@@ -1,8 +1,6 @@
 import { screen } from '@testing-library/react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { DemoSignInPage } from './DemoSignInPage';
-import { demoApproverAuthApiRef } from './demoApproverAuthApi';
-import { ProxiedDemoUserAuth } from './ProxiedDemoUserAuth';
 
 // The core sign-in page is Backstage's: what this page decides is which providers it offers.
 jest.mock('@backstage/core-components', () => ({
@@ -17,6 +15,9 @@ jest.mock('@backstage/core-components', () => ({
     </ul>
   ),
 }));
+import { signInProvidersFor } from './signInProviders';
+import { demoApproverAuthApiRef } from './demoApproverAuthApi';
+import { ProxiedDemoUserAuth } from './ProxiedDemoUserAuth';
 
 const GALE = {
   type: 'user',
@@ -107,7 +108,7 @@ describe('ProxiedDemoUserAuth', () => {
 });
 
 describe('DemoSignInPage', () => {
-  const renderPage = (offered: boolean) =>
+  const renderPage = (offered: boolean, providers?: string[]) =>
     renderInTestApp(<DemoSignInPage onSignInSuccess={() => {}} />, {
       apis: [
         [
@@ -115,6 +116,7 @@ describe('DemoSignInPage', () => {
           { isOffered: async () => offered } as unknown as ProxiedDemoUserAuth,
         ],
       ],
+      config: providers ? { app: { signIn: { providers } } } : {},
     });
 
   it('offers the guest and the demo approver where the backend has the second sign-in', async () => {
@@ -131,5 +133,19 @@ describe('DemoSignInPage', () => {
       name: 'Sign-in choices',
     });
     expect(choices).toHaveTextContent(/^guest$/);
+  });
+
+  it("offers what production configures (GitHub), and neither the guest nor the demo's second user", async () => {
+    renderPage(false, ['github']);
+    const choices = await screen.findByRole('list', {
+      name: 'Sign-in choices',
+    });
+    expect(choices).toHaveTextContent(/^GitHub$/);
+  });
+
+  it('names a provider it does not know, and the ones it does', () => {
+    expect(() => signInProvidersFor(['guest', 'okta'])).toThrow(
+      "app.signIn.providers names okta, which the portal's sign-in page does not know; it knows guest, github",
+    );
   });
 });
