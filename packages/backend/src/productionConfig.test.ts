@@ -130,6 +130,10 @@ describe('app-config.yaml + app-config.production.yaml, as the production backen
       expect(signInResolvers(config)).toEqual([
         'github.production: usernameMatchingUserEntityName',
       ]);
+      // The app's sign-in page offers exactly the providers the backend has.
+      expect(config.getStringArray('app.signIn.providers')).toEqual(
+        config.getConfig('auth.providers').keys(),
+      );
     });
 
     it('reads no catalog data or template from examples/', () => {
@@ -189,6 +193,7 @@ describe('app-config.yaml + app-config.production.yaml, as the production backen
     expect(config.get('bedrockModels.accounts')).toEqual([
       {
         accountId: '210987654321',
+        alias: 'ml-prod',
         regions: expect.any(Array),
         importRoleArn: 'arn:aws:iam::210987654321:role/BedrockModelImport',
       },
