@@ -87,6 +87,17 @@ describe('moveOutcome', () => {
     });
   });
 
+  it('keeps what the move went ahead despite', () => {
+    const warned = {
+      ...moved,
+      warnings: ['Version 3 has not been evaluated.'],
+    };
+    expect(moveOutcome(warned, () => 'Moved.')).toMatchObject({
+      warnings: ['Version 3 has not been evaluated.'],
+    });
+    expect(moveOutcome(moved, () => 'Moved.')).not.toHaveProperty('warnings');
+  });
+
   it('offers no Undo when the pointer has nothing to go back to', () => {
     const first = {
       ...moved,

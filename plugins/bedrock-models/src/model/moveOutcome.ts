@@ -23,7 +23,13 @@ export type UndoTarget = {
  * when it names another version to go back to), or an approval request was opened and nothing moved.
  */
 export type MoveOutcome =
-  | { kind: 'moved'; summary: string; undo?: UndoTarget }
+  | {
+      kind: 'moved';
+      summary: string;
+      undo?: UndoTarget;
+      /** What the move went ahead despite (an evaluation gate that warns). */
+      warnings?: string[];
+    }
   | { kind: 'requested'; summary: string; requestId: string };
 
 /** "Undo of the promote of production in us-east-1 to version 3 (fewer refusals)", within the reason limit. */
@@ -60,6 +66,7 @@ export function moveOutcome(
   return {
     kind: 'moved',
     summary: `${movedSummary(move)} ${callersNotice(result)}`,
+    ...(result.warnings?.length ? { warnings: result.warnings } : {}),
     ...(pointer.rollbackTarget !== undefined
       ? {
           undo: {

@@ -26,6 +26,11 @@ export const MoveConfirmation = (props: {
       aria-label="Move confirmation"
       status={outcome.kind === 'moved' ? 'success' : 'info'}
       title={outcome.summary}
+      description={
+        outcome.kind === 'moved' && outcome.warnings
+          ? `It went ahead despite: ${outcome.warnings.join(' ')}`
+          : undefined
+      }
       customActions={
         <Flex gap="2" align="center">
           {outcome.kind === 'moved' && outcome.undo && (

@@ -352,7 +352,12 @@ describe('PromoteDialog', () => {
             current,
           },
         }),
-      real: () => moved(3),
+      real: () => ({
+        ...moved(3),
+        warnings: [
+          'The last evaluation of version 3 (2026-11-20 10:00 UTC) passed 50% of its prompts; production needs 100%.',
+        ],
+      }),
     });
     server.use(route.handler, ...modelHandlers());
     renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
@@ -386,7 +391,11 @@ describe('PromoteDialog', () => {
     expect(evidence.getByText('The gate warns')).toBeInTheDocument();
     expect(dialog.getByRole('button', { name: 'Promote' })).toBeDisabled();
     await userEvent.type(dialog.getByLabelText(/Reason/), 'accept the risk');
-    expect(dialog.getByRole('button', { name: 'Promote' })).toBeEnabled();
+    await userEvent.click(dialog.getByRole('button', { name: 'Promote' }));
+    // The confirmation says what the move went ahead despite.
+    expect(await confirmation()).toHaveTextContent(
+      'It went ahead despite: The last evaluation of version 3 (2026-11-20 10:00 UTC) passed 50% of its prompts; production needs 100%.',
+    );
   });
 
   it('disables the promote when the gate blocks it, saying why', async () => {
