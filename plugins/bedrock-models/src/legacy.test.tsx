@@ -96,7 +96,7 @@ describe('legacy exports', () => {
         </Routes>
       </LegacyApis>,
       {
-        routeEntries: ['/bedrock-models'],
+        routeEntries: ['/bedrock-models?view=versions'],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );

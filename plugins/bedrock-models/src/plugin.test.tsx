@@ -16,6 +16,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { auditHandlers } from './__testUtils__/auditHandlers';
 import { governanceHandlers } from './__testUtils__/governanceHandlers';
 import { modelEntity } from './__testUtils__/modelFixtures';
 import { modelHandlers } from './__testUtils__/modelHandlers';
@@ -46,7 +47,7 @@ describe('bedrockModelsPlugin', () => {
   });
 
   it('mounts the governance page at /bedrock-models, with the title and icon its nav item uses', async () => {
-    server.use(...governanceHandlers());
+    server.use(...auditHandlers(), ...governanceHandlers());
     const tester = createExtensionTester(bedrockModelsPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/bedrock-models');
     expect(tester.get(coreExtensionData.title)).toBe('Bedrock models');
@@ -56,7 +57,12 @@ describe('bedrockModelsPlugin', () => {
       ...testApis(),
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
-    expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+    // It opens on what needs attention.
+    expect(
+      await screen.findByRole('region', {
+        name: 'Versions that cost money but no pointer names',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('adds the Bedrock tab to ai-model Resources only, and renders the model there', async () => {

@@ -97,12 +97,20 @@ export function governanceRows(): GovernanceReportRow[] {
 /** The backend's totals of some report rows. */
 export function reportTotals(rows: GovernanceReportRow[]): ReportTotals {
   const byRegion: Record<string, number> = {};
+  const byOwner: Record<string, number> = {};
   for (const row of rows) {
     byRegion[row.region] =
       (byRegion[row.region] ?? 0) + (row.estimatedMonthlyCost ?? 0);
+    byOwner[row.owner] =
+      (byOwner[row.owner] ?? 0) + (row.estimatedMonthlyCost ?? 0);
   }
   return {
     versions: rows.length,
+    models: new Set(rows.map(r => r.model)).size,
+    liveVersions: rows.filter(r => r.status === 'ready').length,
+    servingProduction: rows.filter(r => r.productionVersion === r.version)
+      .length,
+    byOwner,
     estimatedMonthlyCost: rows.reduce(
       (sum, row) => sum + (row.estimatedMonthlyCost ?? 0),
       0,

@@ -56,6 +56,10 @@ export function governanceHandlers(
             | 'serving'
             | 'not-serving'
             | undefined,
+          named: param('named') as 'named' | 'unnamed' | undefined,
+          idleDays: param('idleDays') ? Number(param('idleDays')) : undefined,
+          residency: param('residency') as 'violates' | undefined,
+          publishing: param('publishing') as 'failing' | undefined,
         }),
       );
       if (query.get('format') === 'csv') {

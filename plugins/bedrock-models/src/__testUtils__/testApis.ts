@@ -3,6 +3,10 @@ import {
   PermissionApi,
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
+import {
+  EntityPresentationApi,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import { bedrockModelsApiRef } from '../api/BedrockModelsApi';
 import { CachingBedrockModelsClient } from '../api/CachingBedrockModelsClient';
 
@@ -29,7 +33,10 @@ export function fixedPermissionApi(answer: 'ALLOW' | 'DENY'): PermissionApi {
   return { authorize: async () => decision };
 }
 
-/** The APIs the plugin's components need: the client, permissions (allow or deny all) and alerts. */
+/**
+ * The APIs the plugin's components need: the client, permissions (allow or deny all), alerts, and the
+ * catalog's presentation of entity refs (display names).
+ */
 export function testApis(options: { permission?: 'ALLOW' | 'DENY' } = {}) {
   const alertApi = mockApis.alert();
   return {
@@ -38,6 +45,7 @@ export function testApis(options: { permission?: 'ALLOW' | 'DENY' } = {}) {
       bedrockModelsApiPair(),
       [permissionApiRef, fixedPermissionApi(options.permission ?? 'ALLOW')],
       alertApi,
+      entityPresentationPair(),
     ] as const,
   };
 }
@@ -49,4 +57,34 @@ export function errorBody(status: number, name: string, message: string) {
     request: { method: 'GET', url: '/' },
     response: { statusCode: status },
   };
+}
+
+/** Display names of the fixtures' people and groups, as the catalog would present them. */
+export const DISPLAY_NAMES: Record<string, string> = {
+  'group:default/support-ml': 'Support ML',
+  'group:default/claims': 'Claims AI',
+  'group:default/platform': 'ML Platform',
+  'user:default/ana': 'Ana Analyst',
+  'user:default/bob': 'Bob Builder',
+  'user:default/carol': 'Carol Claims',
+};
+
+/**
+ * An entity presentation API that knows the display names given (and presents other refs by their
+ * name), answering at once as the catalog would after reading them.
+ */
+export function entityPresentationPair(
+  names: Record<string, string> = DISPLAY_NAMES,
+) {
+  const api: EntityPresentationApi = {
+    forEntity(entityOrRef) {
+      const ref = typeof entityOrRef === 'string' ? entityOrRef : '';
+      const snapshot = {
+        entityRef: ref,
+        primaryTitle: names[ref] ?? ref.replace(/^.*[/:]/, ''),
+      };
+      return { snapshot, promise: Promise.resolve(snapshot) };
+    },
+  };
+  return [entityPresentationApiRef, api] as const;
 }

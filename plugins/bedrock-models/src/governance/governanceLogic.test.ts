@@ -5,21 +5,6 @@ import {
 import { readAllReportRows } from './readAllReportRows';
 import { regionByModel } from './regionByModel';
 import { activeFilters } from './reportFilterChoices';
-import { reportSortQuery } from './reportSort';
-
-describe('reportSortQuery', () => {
-  it("asks the backend for the table's sort in its own names", () => {
-    expect(
-      reportSortQuery({
-        column: 'estimatedMonthlyCost',
-        direction: 'descending',
-      }),
-    ).toEqual({ sort: 'cost', order: 'desc' });
-    expect(
-      reportSortQuery({ column: 'lastPromotedAt', direction: 'ascending' }),
-    ).toEqual({ sort: 'lastPromotedAt', order: 'asc' });
-  });
-});
 
 describe('activeFilters', () => {
   it('sends a search only when it has more than spaces', () => {

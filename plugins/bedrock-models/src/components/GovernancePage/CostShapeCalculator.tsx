@@ -3,6 +3,7 @@ import { Alert, Flex, Grid, NumberField, Select, Text } from '@backstage/ui';
 import {
   compareCostShapes,
   PortalSettings,
+  ReportTotals,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { formatMoney, formatUnitPrice } from '../../format/formatMoney';
 
@@ -17,20 +18,55 @@ const Result = (props: { label: string; value: string }) => (
   </Flex>
 );
 
-/** For a traffic pattern, what on-demand CMUs cost a month against an always-on alternative, and where they break even. */
+/**
+ * The Regions to compare in, for the versions the filters let through: the filtered Region, else the
+ * Regions those versions run in, costliest first (all priced Regions when they run in none with a price).
+ */
+export function costShapeRegions(
+  prices: PortalSettings['prices'],
+  totals: Pick<ReportTotals, 'byRegion'> | undefined,
+  regionFilter: string | undefined,
+): string[] {
+  const priced = Object.keys(prices.cmuMinute).sort();
+  if (regionFilter) return priced.filter(r => r === regionFilter);
+  const byRegion = totals?.byRegion ?? {};
+  const used = priced
+    .filter(r => r in byRegion)
+    .sort((a, b) => byRegion[b] - byRegion[a] || a.localeCompare(b));
+  return used.length > 0 ? used : priced;
+}
+
+/**
+ * For a traffic pattern, what on-demand CMUs cost a month against an always-on alternative, and where
+ * they break even, in the Regions of the versions the filters let through, beside what those cost now.
+ */
 export const CostShapeCalculator = (props: {
   prices: PortalSettings['prices'];
+  /** The backend's totals of the versions the filters let through (while being read, none). */
+  totals?: ReportTotals;
+  /** The Region the filters name, if any. */
+  regionFilter?: string;
 }) => {
-  const { prices } = props;
-  const regions = Object.keys(prices.cmuMinute).sort();
-  const [region, setRegion] = useState(regions[0]);
+  const { prices, totals } = props;
+  const regions = costShapeRegions(prices, totals, props.regionFilter);
+  const [chosen, setRegion] = useState<string>();
+  const region = chosen && regions.includes(chosen) ? chosen : regions[0];
   const [activeHoursPerDay, setHours] = useState(10);
   const [activeDaysPerMonth, setDays] = useState(22);
   const [copiesWhenActive, setCopies] = useState(1);
   const [cmusPerCopy, setCmus] = useState(2);
 
   if (!region) {
-    return <Alert status="info" title="No CMU prices are configured." />;
+    return (
+      <Alert
+        status="info"
+        title={
+          props.regionFilter
+            ? `No CMU price is configured for ${props.regionFilter}.`
+            : 'No CMU prices are configured.'
+        }
+      />
+    );
   }
   const alwaysOnHourly = prices.alwaysOnHourly[region];
   const comparison =
@@ -54,6 +90,22 @@ export const CostShapeCalculator = (props: {
 
   return (
     <Flex direction="column" gap="3">
+      {totals && (
+        <Text
+          as="p"
+          variant="body-medium"
+          aria-label="What the filtered versions cost now"
+        >
+          The {totals.versions} {totals.versions === 1 ? 'version' : 'versions'}{' '}
+          the filters let through cost about{' '}
+          {money(totals.estimatedMonthlyCost)} a month now (the portal's
+          estimate)
+          {totals.byRegion[region] !== undefined
+            ? `, ${money(totals.byRegion[region])} of it in ${region}`
+            : ''}
+          . Compare what a traffic pattern would cost there:
+        </Text>
+      )}
       <Grid.Root columns={{ initial: '1', sm: '2', md: '5' }} gap="3">
         <Select
           label="Region"

@@ -1,31 +1,32 @@
-import { Button, Flex, SearchField, Select, Text } from '@backstage/ui';
+import { Button, Flex, SearchField, Text } from '@backstage/ui';
 import type {
   GovernanceReportFilters,
   ReportFacets,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { VALUE_FILTERS } from '../../governance/reportFilterChoices';
+import { IDLE_DAY_CHOICES } from '../../governance/governanceUrlState';
+import { AccountNameOf } from '../../names/useAccountNames';
+import { DisplayNameOf } from '../../names/useEntityDisplayNames';
+import { FilterSelect } from '../shared/FilterSelect';
 
-// react-aria keys cannot be empty strings, so "no filter" has its own key.
-const ALL = '__all';
-
-const FilterSelect = (props: {
-  label: string;
-  options: Array<{ id: string; label: string }>;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) => (
-  <Select
-    label={props.label}
-    options={[{ id: ALL, label: 'All' }, ...props.options]}
-    value={props.value ?? ALL}
-    onChange={key => props.onChange(key === ALL ? undefined : String(key))}
-    style={{ minWidth: 160 }}
-  />
-);
+/** How each value filter's values read: owners by display name, accounts by alias. */
+function labelOf(
+  key: (typeof VALUE_FILTERS)[number]['key'],
+  value: string,
+  names: { displayName: DisplayNameOf; accountName: AccountNameOf },
+): string {
+  if (key === 'owner') return names.displayName(value);
+  if (key === 'account') {
+    const alias = names.accountName(value);
+    return alias === value ? value : `${alias} (${value})`;
+  }
+  return value;
+}
 
 /**
- * Search, one filter per column (its values from the report's facets), how many versions they let
- * through, and the export of those versions as the backend's CSV.
+ * Search and one filter per column (their values from the report's facets) for the views over the report
+ * (versions, where they run, totals, cost shape), how many versions they let through, and, at the end of
+ * the line, what the current view offers (the versions table's columns and CSV export).
  */
 export const GovernanceFiltersBar = (props: {
   filters: GovernanceReportFilters;
@@ -41,13 +42,23 @@ export const GovernanceFiltersBar = (props: {
   total: number;
   /** The configured alias governance calls production (the first one). */
   productionAlias: string;
-  onExport: () => void;
-  exporting: boolean;
+  displayName: DisplayNameOf;
+  accountName: AccountNameOf;
+  /** The current view's own actions (columns, export), at the end of the count's line. */
+  actions?: React.ReactNode;
 }) => {
   const { filters, onChange, productionAlias } = props;
   const production = `${productionAlias
     .charAt(0)
     .toUpperCase()}${productionAlias.slice(1)}`;
+  const set = (patch: Partial<GovernanceReportFilters>) =>
+    onChange({ ...filters, ...patch });
+  const idleChoices = [
+    ...new Set([
+      ...IDLE_DAY_CHOICES,
+      ...(filters.idleDays ? [Number(filters.idleDays)] : []),
+    ]),
+  ].sort((a, b) => a - b);
   return (
     <Flex direction="column" gap="2">
       <Flex gap="2" align="end" style={{ flexWrap: 'wrap' }}>
@@ -64,7 +75,7 @@ export const GovernanceFiltersBar = (props: {
             label={label}
             options={(props.facets?.[facet] ?? []).map(v => ({
               id: v,
-              label: v,
+              label: labelOf(key, v, props),
             }))}
             value={filters[key]}
             // The values are the backend's own facets, so each is one the filter takes.
@@ -81,10 +92,7 @@ export const GovernanceFiltersBar = (props: {
           ]}
           value={filters.managed}
           onChange={value =>
-            onChange({
-              ...filters,
-              managed: value as GovernanceReportFilters['managed'],
-            })
+            set({ managed: value as GovernanceReportFilters['managed'] })
           }
         />
         <FilterSelect
@@ -95,32 +103,58 @@ export const GovernanceFiltersBar = (props: {
           ]}
           value={filters.production}
           onChange={value =>
-            onChange({
-              ...filters,
-              production: value as GovernanceReportFilters['production'],
-            })
+            set({ production: value as GovernanceReportFilters['production'] })
+          }
+        />
+        <FilterSelect
+          label="Pointers"
+          options={[
+            { id: 'named', label: 'Named by a pointer' },
+            { id: 'unnamed', label: 'Named by no pointer' },
+          ]}
+          value={filters.named}
+          onChange={value =>
+            set({ named: value as GovernanceReportFilters['named'] })
+          }
+        />
+        <FilterSelect
+          label="Not invoked for"
+          allLabel="Any"
+          options={idleChoices.map(d => ({
+            id: String(d),
+            label: `${d} days or more`,
+          }))}
+          value={filters.idleDays}
+          onChange={value => set({ idleDays: value })}
+        />
+        <FilterSelect
+          label="Residency"
+          options={[{ id: 'violates', label: 'Region not allowed' }]}
+          value={filters.residency}
+          onChange={value =>
+            set({ residency: value as GovernanceReportFilters['residency'] })
+          }
+        />
+        <FilterSelect
+          label="SSM publishing"
+          options={[{ id: 'failing', label: 'Failing or drifted' }]}
+          value={filters.publishing}
+          onChange={value =>
+            set({ publishing: value as GovernanceReportFilters['publishing'] })
           }
         />
       </Flex>
-      <Flex justify="between" align="center">
+      <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
         <Text variant="body-small" color="secondary" aria-live="polite">
           {props.shown === undefined
             ? 'Counting versions…'
             : `${props.shown} of ${props.total} versions`}
         </Text>
-        <Flex gap="2">
+        <Flex gap="2" align="center">
           <Button size="small" variant="tertiary" onPress={props.onClear}>
             Clear filters
           </Button>
-          <Button
-            size="small"
-            variant="secondary"
-            onPress={props.onExport}
-            isPending={props.exporting}
-            isDisabled={props.shown === 0}
-          >
-            Export CSV
-          </Button>
+          {props.actions}
         </Flex>
       </Flex>
     </Flex>

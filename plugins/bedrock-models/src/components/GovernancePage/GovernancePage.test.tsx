@@ -7,21 +7,45 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { useLocation } from 'react-router-dom';
 import { compareCostShapes } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import {
   aReportRow,
   aSyncState,
   governanceReport,
+  governanceRows,
 } from '../../__testUtils__/governanceFixtures';
 import { governanceHandlers } from '../../__testUtils__/governanceHandlers';
 import { portalSettings } from '../../__testUtils__/modelFixtures';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
+import { attentionSummary } from '../../__testUtils__/attentionFixtures';
+import { auditHandlers } from '../../__testUtils__/auditHandlers';
 import { GovernancePage } from './GovernancePage';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-// A client of its own per test: the settings answer is reused for a minute.
-const options = () => ({ ...testApis(), mountedRoutes });
+// A client of its own per test: the settings answer is reused for a minute. The page opens on the
+// versions view unless a test says otherwise (its default view is Attention).
+const options = (url = '/bedrock-models?view=versions') => ({
+  ...testApis(),
+  mountedRoutes,
+  initialRouteEntries: [url],
+});
+
+/** Shows the page's URL, as a shared link would carry it. */
+const LocationProbe = () => {
+  const location = useLocation();
+  return <output data-testid="location">{location.search}</output>;
+};
+const urlParams = () =>
+  new URLSearchParams(screen.getByTestId('location').textContent ?? '');
+
+const Page = () => (
+  <>
+    <GovernancePage />
+    <LocationProbe />
+  </>
+);
 
 function bodyRows() {
   const [, ...rows] = within(screen.getByRole('grid')).getAllByRole('row');
@@ -45,9 +69,33 @@ describe('GovernancePage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it('lists the versions the backend answers with owner, Region, account, architecture, classification, production, last move, managed and cost', async () => {
-    server.use(...governanceHandlers());
-    renderInTestApp(<GovernancePage />, options());
+  it('lists the versions the backend answers: owner by display name, cost, production, last call, status, Region with account alias, class, last move, managed', async () => {
+    server.use(
+      http.get(`${API}/settings`, () =>
+        HttpResponse.json({
+          ...portalSettings(),
+          accounts: [
+            ...portalSettings().accounts,
+            { accountId: '444455556666', alias: 'ml-sandbox', regions: [] },
+          ],
+        }),
+      ),
+      ...governanceHandlers(() =>
+        governanceReport({
+          rows: governanceRows().map(r =>
+            r.model === 'claims-summarizer' && r.version === 2
+              ? {
+                  ...r,
+                  invocations30d: 1520,
+                  lastInvokedAt: '2026-11-19T14:00:00.000Z',
+                  residencyViolation: true,
+                }
+              : r,
+          ),
+        }),
+      ),
+    );
+    renderInTestApp(<Page />, options());
 
     expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
     const rows = bodyRows();
@@ -57,24 +105,65 @@ describe('GovernancePage', () => {
     expect(
       claims.getByRole('link', { name: /claims-summarizer/ }),
     ).toHaveAttribute('href', '/catalog/default/resource/claims-summarizer');
-    expect(claims.getByText('claims')).toBeInTheDocument();
-    expect(claims.getByText('group')).toBeInTheDocument();
+    expect(await claims.findByText('Claims AI')).toBeInTheDocument();
+    expect(claims.getByText('group:default/claims')).toBeInTheDocument();
     expect(claims.getByText('phi')).toBeInTheDocument();
-    expect(claims.getByText('mistral')).toBeInTheDocument();
-    expect(claims.getByText('carol')).toBeInTheDocument();
+    expect(claims.getByText('Carol Claims')).toBeInTheDocument();
     expect(claims.getByText('2026-11-10 09:00 UTC')).toBeInTheDocument();
     expect(claims.getByText('$1,200.00')).toBeInTheDocument();
+    expect(claims.getByText('2026-11-19 14:00 UTC')).toBeInTheDocument();
+    expect(claims.getByText('1,520 calls in 30 days')).toBeInTheDocument();
+    expect(
+      claims.getByText('Region not allowed for its class'),
+    ).toBeInTheDocument();
+    expect(claims.getByText('this version')).toBeInTheDocument();
     const unmanaged = within(rows[2]);
-    expect(unmanaged.getByText('444455556666')).toBeInTheDocument();
+    expect(await unmanaged.findByText('ml-sandbox')).toBeInTheDocument();
     expect(unmanaged.getByText('us-west-2')).toBeInTheDocument();
     expect(unmanaged.getByText('none')).toBeInTheDocument();
     expect(unmanaged.getByText('no')).toBeInTheDocument();
+    expect(unmanaged.getByText('no pointer')).toBeInTheDocument();
+  });
+
+  it('keeps the model column in place while the table scrolls sideways, and offers every sort the backend has', async () => {
+    server.use(...governanceHandlers());
+    renderInTestApp(<Page />, options());
+    await screen.findByText('6 of 6 versions');
+
+    const modelHeader = screen.getByRole('columnheader', { name: /^Model/ });
+    expect(modelHeader).toHaveStyle({ position: 'sticky', left: '0px' });
+    for (const cell of within(screen.getByRole('grid')).getAllByRole(
+      'rowheader',
+    )) {
+      expect(cell).toHaveStyle({ position: 'sticky', left: '0px' });
+    }
+    const headers = within(screen.getByRole('grid'))
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    expect(headers).toEqual([
+      'Model',
+      'Version',
+      'Owner',
+      'Cost / month',
+      'Production',
+      'Last invoked',
+      'Status',
+      'Region',
+      'Class',
+      'Last promoted',
+      'Managed',
+    ]);
+    for (const header of within(screen.getByRole('grid')).getAllByRole(
+      'columnheader',
+    )) {
+      expect(header).toHaveAttribute('aria-sort');
+    }
   });
 
   it("has the backend filter by each column and by search, offering the report's facets", async () => {
     const handlers = governanceHandlers();
     server.use(...handlers);
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     await choose('Classification', 'internal');
@@ -88,10 +177,14 @@ describe('GovernancePage', () => {
       classification: 'internal',
       region: 'eu-central-1',
     });
+  });
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Clear filters' }),
-    );
+  it('has the backend filter by managed and account, kept in the URL', async () => {
+    const handlers = governanceHandlers();
+    server.use(...handlers);
+    renderInTestApp(<Page />, options());
+    await screen.findByText('6 of 6 versions');
+
     await choose('Managed', 'Imported outside it');
     await waitFor(() =>
       expect(rowHeaders()).toEqual([expect.stringContaining('code-reviewer')]),
@@ -101,16 +194,36 @@ describe('GovernancePage', () => {
       managed: 'unmanaged',
       account: '444455556666',
     });
+    expect(urlParams().get('account')).toBe('444455556666');
+  });
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Clear filters' }),
-    );
+  it('has the backend search, and list the versions no pointer names, kept in the URL', async () => {
+    const handlers = governanceHandlers();
+    server.use(...handlers);
+    renderInTestApp(<Page />, options());
+    await screen.findByText('6 of 6 versions');
+
     await userEvent.type(
       screen.getByRole('searchbox', { name: 'Search' }),
       'carol',
     );
+    await waitFor(() => expect(urlParams().get('q')).toBe('carol'));
     expect(await screen.findByText('2 of 6 versions')).toBeInTheDocument();
     expect(handlers.queries.at(-1)!.get('q')).toBe('carol');
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue(
+      'carol',
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await choose('Pointers', 'Named by no pointer');
+    await waitFor(() =>
+      expect(handlers.queries.at(-1)!.get('named')).toBe('unnamed'),
+    );
+    expect(urlParams().get('named')).toBe('unnamed');
+    // The retired claims-summarizer v1, the unmanaged code-reviewer and support-assistant v1.
+    expect(await screen.findByText('3 of 6 versions')).toBeInTheDocument();
   });
 
   it('names the production filter and column after the first configured alias', async () => {
@@ -121,7 +234,7 @@ describe('GovernancePage', () => {
       ),
       ...handlers,
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     expect(
@@ -136,7 +249,7 @@ describe('GovernancePage', () => {
   it('has the backend sort by a column when its header is pressed, from the first page', async () => {
     const handlers = governanceHandlers();
     server.use(...handlers);
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     await userEvent.click(
@@ -149,6 +262,20 @@ describe('GovernancePage', () => {
       }),
     );
     expect(handlers.queries.at(-1)!.get('cursor')).toBeNull();
+    expect(urlParams().get('sort')).toBe('cost');
+
+    await userEvent.click(
+      screen.getByRole('columnheader', { name: /Last invoked/ }),
+    );
+    await waitFor(() =>
+      expect(handlers.queries.at(-1)!.get('sort')).toBe('lastInvokedAt'),
+    );
+    await userEvent.click(
+      screen.getByRole('columnheader', { name: /Production/ }),
+    );
+    await waitFor(() =>
+      expect(handlers.queries.at(-1)!.get('sort')).toBe('productionVersion'),
+    );
   });
 
   it("pages through the backend's pages with its cursors, forward and back", async () => {
@@ -157,7 +284,7 @@ describe('GovernancePage', () => {
     );
     const handlers = governanceHandlers(() => governanceReport({ rows }));
     server.use(...handlers);
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('30 of 30 versions');
     expect(rowHeaders()).toHaveLength(25);
 
@@ -165,6 +292,8 @@ describe('GovernancePage', () => {
     await waitFor(() => expect(rowHeaders()).toHaveLength(5));
     expect(rowHeaders()[0]).toContain('model-25');
     expect(handlers.queries.at(-1)!.get('cursor')).toBe('25');
+    // The page is in the URL: a shared link opens on the same page.
+    expect(urlParams().getAll('cursor')).toEqual(['25']);
 
     await userEvent.click(screen.getByRole('button', { name: /previous/i }));
     await waitFor(() => expect(rowHeaders()).toHaveLength(25));
@@ -187,11 +316,15 @@ describe('GovernancePage', () => {
       .mockImplementation(function record(this: HTMLAnchorElement) {
         saved.push(this.download);
       });
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
-    await choose('Owner', 'group:default/support-ml');
+    await choose('Owner', 'Support ML');
     await screen.findByText('3 of 6 versions');
+    await userEvent.click(
+      screen.getByRole('columnheader', { name: /Cost \/ month/ }),
+    );
+    await waitFor(() => expect(urlParams().get('sort')).toBe('cost'));
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
 
     await waitFor(() =>
@@ -201,6 +334,8 @@ describe('GovernancePage', () => {
     const csvQuery = handlers.queries.find(q => q.get('format') === 'csv')!;
     expect(Object.fromEntries(csvQuery)).toEqual({
       owner: 'group:default/support-ml',
+      sort: 'cost',
+      order: 'asc',
       format: 'csv',
     });
     const csv = (await blobs[0].text()).replace(/^\ufeff/, '');
@@ -223,7 +358,11 @@ describe('GovernancePage', () => {
       ...governanceHandlers(),
     );
     const { alertApi, apis } = testApis();
-    renderInTestApp(<GovernancePage />, { apis, mountedRoutes });
+    renderInTestApp(<Page />, {
+      apis,
+      mountedRoutes,
+      initialRouteEntries: ['/bedrock-models?view=versions'],
+    });
     await screen.findByText('6 of 6 versions');
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -240,7 +379,7 @@ describe('GovernancePage', () => {
 
   it('shows which fine-tunes run where, by Region and model, from every matching row', async () => {
     server.use(...governanceHandlers());
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     await userEvent.click(screen.getByRole('tab', { name: 'Where they run' }));
@@ -260,24 +399,34 @@ describe('GovernancePage', () => {
     expect(support.getByText('versions 1, 2')).toBeInTheDocument();
   });
 
-  it("shows the backend's totals of the matching versions, and their cost by Region", async () => {
+  it("shows the backend's totals of the matching versions: counts, and cost by owner and by Region", async () => {
     server.use(...governanceHandlers());
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     await userEvent.click(screen.getByRole('tab', { name: 'Totals' }));
     expect(await screen.findByLabelText('Overall totals')).toHaveTextContent(
-      '6 versions, about $1,712.50 a month (at least: 2 without an estimate).',
+      '6 versions of 3 models, about $1,712.50 a month (at least: 2 without an estimate).',
     );
-    const byRegion = within(
-      screen.getByRole('group', { name: 'Totals by Region' }),
-    );
+    expect(screen.getByLabelText('Models')).toHaveTextContent('3');
+    expect(screen.getByLabelText('Live versions')).toHaveTextContent('5');
+    expect(screen.getByLabelText('Serving production')).toHaveTextContent('3');
+    const byRegion = within(screen.getByRole('group', { name: 'By Region' }));
     expect(byRegion.getByText('$1,622.50')).toBeInTheDocument();
+    const byOwner = within(screen.getByRole('group', { name: 'By owner' }));
+    const support = within(
+      byOwner
+        .getByRole('rowheader', { name: /Support ML/ })
+        .closest('[role=row]') as HTMLElement,
+    );
+    expect(support.getByText('$512.50')).toBeInTheDocument();
+    expect(support.getByText('30%')).toBeInTheDocument();
+    expect(urlParams().get('view')).toBe('totals');
   });
 
   it('compares on-demand CMUs with always-on for a traffic pattern, with the configured prices', async () => {
     server.use(...governanceHandlers());
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     await screen.findByText('6 of 6 versions');
 
     await userEvent.click(screen.getByRole('tab', { name: 'Cost shape' }));
@@ -294,9 +443,9 @@ describe('GovernancePage', () => {
       activeDaysPerMonth: 22,
       copiesWhenActive: 1,
       cmusPerCopy: 2,
-      pricePerCmuMinute: prices.cmuMinute['eu-central-1'],
+      pricePerCmuMinute: prices.cmuMinute['us-east-1'],
       pricePerCmuMonthStorage: prices.storageCmuMonth,
-      alwaysOnHourly: prices.alwaysOnHourly['eu-central-1'],
+      alwaysOnHourly: prices.alwaysOnHourly['us-east-1'],
     });
     const money = (n: number) =>
       `$${n.toLocaleString('en-US', {
@@ -317,6 +466,159 @@ describe('GovernancePage', () => {
     ).toBeInTheDocument();
   });
 
+  it('compares the cost shape for the versions the filters let through, in their Region', async () => {
+    server.use(...governanceHandlers());
+    renderInTestApp(
+      <Page />,
+      options('/bedrock-models?view=cost&region=eu-central-1'),
+    );
+
+    expect(
+      await screen.findByLabelText('What the filtered versions cost now'),
+    ).toHaveTextContent(
+      "The 1 version the filters let through cost about $90.00 a month now (the portal's estimate), $90.00 of it in eu-central-1.",
+    );
+    // The calculator's Region is the filtered one.
+    expect(
+      screen.getAllByRole('button', { name: /eu-central-1 Region$/ }),
+    ).toHaveLength(2);
+    expect(screen.getByText(/0\.0865 per CMU/)).toBeInTheDocument();
+  });
+
+  it('opens the view, filters, order, page size and columns a shared link names', async () => {
+    const handlers = governanceHandlers();
+    server.use(...handlers);
+    renderInTestApp(
+      <Page />,
+      options(
+        '/bedrock-models?view=versions&classification=internal&sort=cost&order=desc&limit=50&columns=model,cost,owner',
+      ),
+    );
+
+    expect(await screen.findByText('3 of 6 versions')).toBeInTheDocument();
+    expect(Object.fromEntries(handlers.queries.at(-1)!)).toMatchObject({
+      classification: 'internal',
+      sort: 'cost',
+      order: 'desc',
+      limit: '50',
+    });
+    expect(
+      within(screen.getByRole('grid'))
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Model', 'Owner', 'Cost / month']);
+    expect(
+      screen.getByRole('columnheader', { name: /Cost \/ month/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
+    expect(
+      screen.getByRole('button', { name: /internal Classification$/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('lets the reviewer choose columns, kept in the URL and in the browser', async () => {
+    window.localStorage.clear();
+    server.use(...governanceHandlers());
+    renderInTestApp(<Page />, options());
+    await screen.findByText('6 of 6 versions');
+
+    await userEvent.click(screen.getByRole('button', { name: /^Columns/ }));
+    const list = await screen.findByRole('listbox', { name: 'Columns shown' });
+    await userEvent.click(
+      within(list).getByRole('option', { name: 'Architecture' }),
+    );
+    await userEvent.click(within(list).getByRole('option', { name: 'Status' }));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+
+    await waitFor(() =>
+      expect(
+        screen.getByRole('columnheader', { name: /Architecture/ }),
+      ).toBeInTheDocument(),
+    );
+    expect(screen.queryByRole('columnheader', { name: /^Status/ })).toBeNull();
+    expect(urlParams().get('columns')).toBe(
+      'model,version,owner,cost,production,lastInvokedAt,region,classification,lastPromotedAt,managed,architecture',
+    );
+    expect(
+      JSON.parse(
+        window.localStorage.getItem('bedrock-models.governance.columns')!,
+      ),
+    ).toContain('architecture');
+  });
+
+  it('opens on what needs attention, each with its count, cost and share, one click from the list of them', async () => {
+    const handlers = governanceHandlers();
+    server.use(...auditHandlers(), ...handlers);
+    renderInTestApp(<Page />, options('/bedrock-models'));
+
+    const item = await screen.findByRole('region', {
+      name: 'Versions that cost money but no pointer names',
+    });
+    expect(within(item).getByLabelText('How many')).toHaveTextContent(
+      '2 versions · about $10.00 a month · 0.6% of the estimated monthly spend',
+    );
+    expect(screen.getByLabelText('Estimated monthly spend')).toHaveTextContent(
+      'about $1,712.50 a month',
+    );
+    const quotas = screen.getByRole('region', {
+      name: 'Import quotas nearly used up',
+    });
+    expect(
+      within(quotas).getByText(/us-east-1: 9 of 10 imported models/),
+    ).toBeInTheDocument();
+    expect(
+      within(quotas).getByRole('link', { name: /Show where they run/ }),
+    ).toHaveAttribute('href', expect.stringContaining('view=where'));
+
+    await userEvent.click(
+      within(item).getByRole('link', { name: /List them/ }),
+    );
+
+    await waitFor(() => expect(urlParams().get('view')).toBe('versions'));
+    expect(await screen.findByText('2 of 6 versions')).toBeInTheDocument();
+    expect(Object.fromEntries(handlers.queries.at(-1)!)).toMatchObject({
+      named: 'unnamed',
+      status: 'ready',
+      sort: 'cost',
+      order: 'desc',
+    });
+    expect(rowHeaders()).toEqual([
+      expect.stringContaining('code-reviewer'),
+      expect.stringContaining('support-assistant'),
+    ]);
+    expect(
+      screen.getByRole('button', { name: /Named by no pointer Pointers$/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('asks what is idle for the days chosen, and keeps them in the URL', async () => {
+    const audit = auditHandlers();
+    server.use(...audit, ...governanceHandlers());
+    renderInTestApp(<Page />, options('/bedrock-models'));
+    await screen.findByRole('region', {
+      name: 'Versions that cost money but no pointer names',
+    });
+    expect(audit.queries.at(-1)!.get('idleDays')).toBe('30');
+
+    await choose('Idle means not invoked for', '7 days');
+
+    await waitFor(() =>
+      expect(audit.queries.at(-1)!.get('idleDays')).toBe('7'),
+    );
+    expect(urlParams().get('idle')).toBe('7');
+  });
+
+  it('says when nothing needs attention', async () => {
+    server.use(
+      ...auditHandlers(undefined, () => attentionSummary({ items: [] })),
+      ...governanceHandlers(),
+    );
+    renderInTestApp(<Page />, options('/bedrock-models'));
+    expect(
+      await screen.findByText(/^Nothing needs attention/),
+    ).toBeInTheDocument();
+  });
+
   it('warns when AWS could not be reached and the data is from the last sync', async () => {
     server.use(
       ...governanceHandlers(() =>
@@ -327,7 +629,7 @@ describe('GovernancePage', () => {
         }),
       ),
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
 
     expect(
       await screen.findByText(
@@ -356,7 +658,7 @@ describe('GovernancePage', () => {
         }),
       ),
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
 
     expect(
       await screen.findByText(
@@ -378,7 +680,7 @@ describe('GovernancePage', () => {
         }),
       ),
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
 
     expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
     expect(screen.queryByText(/AWS could not be reached/)).toBeNull();
@@ -386,7 +688,7 @@ describe('GovernancePage', () => {
 
   it('points at the import template when there is no model yet', async () => {
     server.use(...governanceHandlers(() => governanceReport({ rows: [] })));
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
 
     expect(
       await screen.findByText('No fine-tuned models yet'),
@@ -409,7 +711,7 @@ describe('GovernancePage', () => {
             : governanceReport({ rows: [], sync: [] }),
         ),
       );
-      renderInTestApp(<GovernancePage />, options());
+      renderInTestApp(<Page />, options());
 
       expect(
         await screen.findByText(
@@ -440,7 +742,7 @@ describe('GovernancePage', () => {
       }),
       ...governanceHandlers(),
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
 
     expect(
       await screen.findByText('The governance report cannot be read'),
@@ -455,7 +757,7 @@ describe('GovernancePage', () => {
       http.get(`${API}/report`, () => new Promise(() => {})),
       ...governanceHandlers(),
     );
-    renderInTestApp(<GovernancePage />, options());
+    renderInTestApp(<Page />, options());
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 });

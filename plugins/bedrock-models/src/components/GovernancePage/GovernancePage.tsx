@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
+  Button,
   Card,
   CardBody,
   Container,
@@ -13,24 +15,40 @@ import {
   Tabs,
   Text,
 } from '@backstage/ui';
-import type { GovernanceReportFilters } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import type {
+  AttentionItem,
+  GovernanceReportFilters,
+} from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { describeError } from '../../api/describeError';
 import { formatDateTime } from '../../format/formatDateTime';
 import { awsReachability } from '../../governance/awsReachability';
+import {
+  GovernanceUrlState,
+  GovernanceView,
+  readGovernanceUrl,
+  viewOfAttentionItem,
+  writeGovernanceUrl,
+} from '../../governance/governanceUrlState';
 import { activeFilters } from '../../governance/reportFilterChoices';
-import { GovernanceSort, reportSortQuery } from '../../governance/reportSort';
+import { shownColumns } from '../../governance/reportColumns';
+import { useAccountNames } from '../../names/useAccountNames';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { LoadingState } from '../shared/LoadingState';
 import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
 import { StaleDataBanner } from '../shared/StaleDataBanner';
+import { AttentionView } from './AttentionView';
+import { AuditTrailView } from './AuditTrailView';
+import { ColumnChooser } from './ColumnChooser';
 import { CostShapeCalculator } from './CostShapeCalculator';
 import { downloadCsv } from './downloadCsv';
 import { GovernanceFiltersBar } from './GovernanceFiltersBar';
-import { GovernanceTable, PAGE_SIZES } from './GovernanceTable';
+import { GovernanceTable } from './GovernanceTable';
 import { GovernanceTotalsView } from './GovernanceTotalsView';
 import { RegionByModelView } from './RegionByModelView';
 import { useGovernanceReport } from './useGovernanceReport';
+import { useRememberedColumns } from './useRememberedColumns';
 
 /** How often the empty page looks again while discovery has not run yet. */
 const DISCOVERY_POLL_MS = 5_000;
@@ -38,54 +56,96 @@ const DISCOVERY_POLL_MS = 5_000;
 /** How long typing pauses before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** The views over the report, which its filters apply to. */
+const REPORT_VIEWS: readonly GovernanceView[] = [
+  'versions',
+  'where',
+  'totals',
+  'cost',
+];
+
 /**
- * Every fine-tune in every account and Region: who owns it, where it runs, who moved it, what it costs.
- * The backend filters, sorts, pages and totals the report; the page asks for what it shows.
+ * Every fine-tune in every account and Region: what needs attention, who owns each version, where it runs,
+ * who moved it, what it costs, and the audit trail of every change. The backend filters, sorts, pages and
+ * totals the report; the page asks for what it shows. Everything it shows (view, filters, order, page,
+ * columns) is in its URL, so a link brings the same view back.
  */
 export const GovernancePage = () => {
   const api = useApi(bedrockModelsApiRef);
   const alertApi = useApi(alertApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readGovernanceUrl(searchParams);
+  const update = (
+    patch: Partial<GovernanceUrlState>,
+    options: { replace?: boolean } = {},
+  ) =>
+    setSearchParams(writeGovernanceUrl({ ...state, ...patch }), {
+      replace: options.replace,
+    });
+  const [columns, setColumns] = useRememberedColumns(state.columns, chosen =>
+    update({ columns: chosen }, { replace: true }),
+  );
+
   // The whole report's first row: how many versions there are at all, and how discovery is doing.
   const overview = useGovernanceReport({ limit: '1' });
-  // Aliases name production (the first one); prices feed the calculator.
+  // Aliases name production (the first one); prices feed the calculator; accounts have aliases.
   const settings = useAsyncRetry(() => api.getSettings(), [api]);
   const facets = useAsyncRetry(() => api.getReportFacets(), [api]);
-  const [filters, setFilters] = useState<GovernanceReportFilters>({});
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<GovernanceSort>({
-    column: 'model',
-    direction: 'ascending',
-  });
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
-  // The cursor of each page visited: the backend's cursors only go forward.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
+  const accountName = useAccountNames();
+  const [search, setSearch] = useState(state.filters.q ?? '');
   const [exporting, setExporting] = useState(false);
 
   // A cursor belongs to its filters and order: any change starts again at the first page.
-  const changeFilters = (next: GovernanceReportFilters) => {
-    setFilters(next);
-    setCursors([undefined]);
-  };
+  const changeFilters = (
+    filters: GovernanceReportFilters,
+    options?: { replace?: boolean },
+  ) => update({ filters, cursors: [] }, options);
+  // The search this page last put in the URL: the field follows the URL only when something else
+  // changed it (a link, Back, Clear filters), never while the user is still typing.
+  const searchSent = useRef(state.filters.q ?? '');
   useDebounce(
     () => {
-      if ((filters.q ?? '') !== search)
-        changeFilters({ ...filters, q: search });
+      const typed = search.trim();
+      if ((state.filters.q ?? '') !== typed) {
+        searchSent.current = typed;
+        changeFilters(
+          { ...state.filters, q: typed || undefined },
+          { replace: true },
+        );
+      }
     },
     SEARCH_DEBOUNCE_MS,
     [search],
   );
-  const shownFilters = activeFilters(filters);
+  const urlSearch = state.filters.q ?? '';
+  useEffect(() => {
+    if (urlSearch !== searchSent.current) {
+      searchSent.current = urlSearch;
+      setSearch(urlSearch);
+    }
+  }, [urlSearch]);
+
+  const shownFilters = activeFilters(state.filters);
+  const reportView = REPORT_VIEWS.includes(state.view);
   const page = useGovernanceReport({
     ...shownFilters,
-    ...reportSortQuery(sort),
-    limit: String(pageSize),
-    cursor: cursors[cursors.length - 1],
+    sort: state.order.sort,
+    order: state.order.order,
+    limit: String(state.pageSize),
+    cursor: state.cursors[state.cursors.length - 1],
   });
+  const displayName = useEntityDisplayNames([
+    ...(facets.value?.owner ?? []),
+    ...(page.value?.rows ?? []).flatMap(r => [
+      r.owner,
+      r.lastPromotedBy,
+      r.createdBy,
+    ]),
+    ...Object.keys(page.value?.totals.byOwner ?? {}),
+  ]);
 
   const currency = settings.value?.prices.currency ?? 'USD';
-  const productionAlias = settings.value?.aliases[0] ?? 'the first alias';
+  const productionAlias = settings.value?.aliases[0] ?? 'production';
   // Right after the portal starts, discovery has not listed AWS yet: look again until it has.
   const awaitingDiscovery =
     overview.value !== undefined &&
@@ -102,14 +162,19 @@ export const GovernancePage = () => {
     return () => clearInterval(timer);
   }, [awaitingDiscovery, retryOverview, retryPage]);
 
+  const today = (overview.value?.generatedAt ?? new Date().toISOString()).slice(
+    0,
+    10,
+  );
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const csv = await api.getReportCsv(shownFilters);
-      const day = (
-        overview.value?.generatedAt ?? new Date().toISOString()
-      ).slice(0, 10);
-      downloadCsv(`bedrock-models-${day}.csv`, csv);
+      const csv = await api.getReportCsv({
+        ...shownFilters,
+        sort: state.order.sort,
+        order: state.order.order,
+      });
+      downloadCsv(`bedrock-models-${today}.csv`, csv);
     } catch (error) {
       alertApi.post({
         message: `The CSV could not be exported: ${describeError(
@@ -120,6 +185,19 @@ export const GovernancePage = () => {
     } finally {
       setExporting(false);
     }
+  };
+  // Where one click on an attention item leads: the versions it is about, or where they run for quotas.
+  const hrefOfAttention = (item: AttentionItem) => {
+    const target: GovernanceUrlState =
+      item.kind === 'quota'
+        ? { ...state, view: 'where', filters: {}, cursors: [] }
+        : {
+            ...state,
+            ...viewOfAttentionItem(item.filters),
+            view: 'versions',
+            cursors: [],
+          };
+    return `?${writeGovernanceUrl(target).toString()}`;
   };
 
   let content: JSX.Element;
@@ -148,7 +226,52 @@ export const GovernancePage = () => {
     const report = overview.value!;
     const unreachable = awsReachability(report);
     const shown = page.value;
-    const offset = (cursors.length - 1) * pageSize;
+    const offset = state.cursors.length * state.pageSize;
+    const versionsActions = state.view === 'versions' && (
+      <>
+        <ColumnChooser
+          columns={columns}
+          onChange={setColumns}
+          productionAlias={productionAlias}
+        />
+        <Button
+          size="small"
+          variant="secondary"
+          onPress={exportCsv}
+          isPending={exporting}
+          isDisabled={shown?.totalCount === 0}
+        >
+          Export CSV
+        </Button>
+      </>
+    );
+    // The filters of the views over the report, above each of them (RAC's Tabs builds its collection
+    // from its children, so nothing but tabs and panels goes between them).
+    const filtersBar = (
+      <GovernanceFiltersBar
+        filters={state.filters}
+        search={search}
+        onSearchChange={setSearch}
+        facets={facets.value}
+        onChange={filters => changeFilters(filters)}
+        onClear={() => {
+          setSearch('');
+          changeFilters({});
+        }}
+        shown={shown?.totalCount}
+        total={report.totalCount}
+        productionAlias={productionAlias}
+        displayName={displayName}
+        accountName={accountName}
+        actions={versionsActions}
+      />
+    );
+    const reportPanel = (children: React.ReactNode) => (
+      <Flex direction="column" gap="3">
+        {filtersBar}
+        {children}
+      </Flex>
+    );
     content = (
       <Flex direction="column" gap="4">
         {unreachable && (
@@ -158,93 +281,150 @@ export const GovernancePage = () => {
             detail={unreachable.detail}
           />
         )}
-        <GovernanceFiltersBar
-          filters={filters}
-          search={search}
-          onSearchChange={setSearch}
-          facets={facets.value}
-          onChange={changeFilters}
-          onClear={() => {
-            setSearch('');
-            changeFilters({});
-          }}
-          shown={shown?.totalCount}
-          total={report.totalCount}
-          productionAlias={productionAlias}
-          onExport={exportCsv}
-          exporting={exporting}
-        />
-        <Tabs>
-          <TabList>
+        <Tabs
+          selectedKey={state.view}
+          onSelectionChange={key =>
+            update({ view: String(key) as GovernanceView })
+          }
+        >
+          <TabList aria-label="Governance views">
+            <Tab id="attention">Attention</Tab>
             <Tab id="versions">Versions</Tab>
             <Tab id="where">Where they run</Tab>
             <Tab id="totals">Totals</Tab>
-            <Tab id="calculator">Cost shape</Tab>
+            <Tab id="cost">Cost shape</Tab>
+            <Tab id="audit">Audit trail</Tab>
           </TabList>
+          <TabPanel id="attention">
+            <AttentionView
+              idleDays={state.attentionIdleDays}
+              onIdleDaysChange={days =>
+                update({ attentionIdleDays: days }, { replace: true })
+              }
+              currency={currency}
+              hrefOf={hrefOfAttention}
+              accountName={accountName}
+            />
+          </TabPanel>
           <TabPanel id="versions">
-            {page.error ? (
-              <ErrorWithRetry
-                title="The governance report cannot be read"
-                error={page.error}
-                onRetry={page.retry}
-              />
-            ) : (
-              <GovernanceTable
-                rows={shown?.rows ?? []}
-                sort={sort}
-                onSortChange={next => {
-                  setSort(next);
-                  setCursors([undefined]);
-                }}
-                paging={{
-                  offset,
-                  pageSize,
-                  totalCount: shown?.totalCount ?? 0,
-                  hasNextPage: Boolean(shown?.nextCursor),
-                  onNextPage: () => setCursors([...cursors, shown?.nextCursor]),
-                  onPreviousPage: () => setCursors(cursors.slice(0, -1)),
-                  onPageSizeChange: size => {
-                    setPageSize(size);
-                    setCursors([undefined]);
-                  },
-                }}
-                currency={currency}
-                productionAlias={productionAlias}
-              />
+            {reportPanel(
+              <>
+                {page.error ? (
+                  <ErrorWithRetry
+                    title="The governance report cannot be read"
+                    error={page.error}
+                    onRetry={page.retry}
+                  />
+                ) : (
+                  <GovernanceTable
+                    rows={shown?.rows}
+                    loading={page.loading}
+                    order={state.order}
+                    onOrderChange={order => update({ order, cursors: [] })}
+                    paging={{
+                      offset,
+                      pageSize: state.pageSize,
+                      totalCount: shown?.totalCount ?? 0,
+                      hasNextPage: Boolean(shown?.nextCursor),
+                      onNextPage: () =>
+                        shown?.nextCursor &&
+                        update({
+                          cursors: [...state.cursors, shown.nextCursor],
+                        }),
+                      onPreviousPage: () =>
+                        update({ cursors: state.cursors.slice(0, -1) }),
+                      onPageSizeChange: size =>
+                        update({ pageSize: size, cursors: [] }),
+                    }}
+                    columns={shownColumns(columns)}
+                    currency={currency}
+                    productionAlias={productionAlias}
+                    displayName={displayName}
+                    accountName={accountName}
+                  />
+                )}
+              </>,
             )}
           </TabPanel>
           <TabPanel id="where">
-            <RegionByModelView
-              filters={shownFilters}
-              productionAlias={productionAlias}
-            />
-          </TabPanel>
-          <TabPanel id="totals">
-            {shown && (
-              <GovernanceTotalsView totals={shown.totals} currency={currency} />
+            {reportPanel(
+              <>
+                <RegionByModelView
+                  filters={shownFilters}
+                  productionAlias={productionAlias}
+                  displayName={displayName}
+                />
+              </>,
             )}
           </TabPanel>
-          <TabPanel id="calculator">
-            <Card>
-              <CardBody>
-                {settings.value && (
-                  <CostShapeCalculator prices={settings.value.prices} />
-                )}
-                {settings.error && (
+          <TabPanel id="totals">
+            {reportPanel(
+              <>
+                {page.error && (
                   <ErrorWithRetry
-                    title="The prices cannot be read"
-                    error={settings.error}
-                    onRetry={settings.retry}
+                    title="The totals cannot be read"
+                    error={page.error}
+                    onRetry={page.retry}
                   />
                 )}
-              </CardBody>
-            </Card>
+                {shown && (
+                  <GovernanceTotalsView
+                    totals={shown.totals}
+                    currency={currency}
+                    productionAlias={productionAlias}
+                    displayName={displayName}
+                  />
+                )}
+              </>,
+            )}
+          </TabPanel>
+          <TabPanel id="cost">
+            {reportPanel(
+              <>
+                <Card>
+                  <CardBody>
+                    {settings.value && (
+                      <CostShapeCalculator
+                        prices={settings.value.prices}
+                        totals={shown?.totals}
+                        regionFilter={shownFilters.region}
+                      />
+                    )}
+                    {settings.error && (
+                      <ErrorWithRetry
+                        title="The prices cannot be read"
+                        error={settings.error}
+                        onRetry={settings.retry}
+                      />
+                    )}
+                  </CardBody>
+                </Card>
+              </>,
+            )}
+          </TabPanel>
+          <TabPanel id="audit">
+            <AuditTrailView
+              filters={state.audit.filters}
+              onFiltersChange={filters =>
+                update({ audit: { filters, cursors: [] } })
+              }
+              cursors={state.audit.cursors}
+              onCursorsChange={cursors =>
+                update({ audit: { ...state.audit, cursors } })
+              }
+              facets={facets.value}
+              accountName={accountName}
+              today={today}
+            />
           </TabPanel>
         </Tabs>
         <Text as="p" variant="body-x-small" color="secondary">
-          Report generated {formatDateTime(report.generatedAt)}. Filters apply
-          to every view and to the CSV export, which the portal writes with
-          every matching version.
+          Report generated {formatDateTime(report.generatedAt)}.{' '}
+          {reportView
+            ? 'The filters apply to the versions, where they run, the totals, the cost shape and the CSV export (every matching version, in the table’s order).'
+            : ''}{' '}
+          The address of this page keeps the view, its filters, order and page:
+          share it to show the same.
         </Text>
       </Flex>
     );

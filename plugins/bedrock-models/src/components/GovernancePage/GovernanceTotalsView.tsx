@@ -1,56 +1,138 @@
-import { CellText, ColumnConfig, Flex, Table, Text } from '@backstage/ui';
+import { CellText, ColumnConfig, Flex, Grid, Table, Text } from '@backstage/ui';
 import type { ReportTotals } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { formatMoney } from '../../format/formatMoney';
+import { formatShare } from '../../format/formatShare';
+import { DisplayNameOf } from '../../names/useEntityDisplayNames';
 
-type RegionTotal = { id: string; cost: number };
+type CostLine = {
+  id: string;
+  label: string;
+  description?: string;
+  cost: number;
+};
 
-/** The backend's totals of every version the filters let through: how many, and what they cost a month. */
-export const GovernanceTotalsView = (props: {
-  totals: ReportTotals;
+const Figure = (props: { label: string; value: string }) => (
+  <Flex direction="column" gap="0.5">
+    <Text variant="body-x-small" color="secondary">
+      {props.label}
+    </Text>
+    <Text variant="title-small" aria-label={props.label}>
+      {props.value}
+    </Text>
+  </Flex>
+);
+
+const CostTable = (props: {
+  title: string;
+  what: string;
+  lines: CostLine[];
+  total: number;
   currency: string;
 }) => {
-  const { totals, currency } = props;
-  const columns: ColumnConfig<RegionTotal>[] = [
+  const columns: ColumnConfig<CostLine>[] = [
     {
-      id: 'region',
-      label: 'Region',
+      id: 'label',
+      label: props.what,
       isRowHeader: true,
-      cell: t => <CellText title={t.id} />,
+      cell: l => <CellText title={l.label} description={l.description} />,
     },
     {
       id: 'cost',
       label: 'Est. monthly cost',
-      cell: t => <CellText title={formatMoney(t.cost, currency)} />,
+      cell: l => <CellText title={formatMoney(l.cost, props.currency)} />,
+    },
+    {
+      id: 'share',
+      label: 'Share',
+      cell: l => (
+        <CellText
+          title={props.total > 0 ? formatShare(l.cost / props.total) : '—'}
+        />
+      ),
     },
   ];
+  return (
+    <Flex direction="column" gap="1" aria-label={props.title} role="group">
+      <Text as="h3" variant="title-x-small">
+        {props.title}
+      </Text>
+      <Table
+        columnConfig={columns}
+        data={props.lines}
+        pagination={{ type: 'none' }}
+        emptyState={<Text>No cost to show.</Text>}
+      />
+    </Flex>
+  );
+};
+
+/**
+ * The backend's totals of every version the filters let through: how many models and versions, how many
+ * are live and serve production, what they cost a month, and that cost by owner and by Region.
+ */
+export const GovernanceTotalsView = (props: {
+  totals: ReportTotals;
+  currency: string;
+  /** The configured alias governance calls production (the first one). */
+  productionAlias: string;
+  displayName: DisplayNameOf;
+}) => {
+  const { totals, currency } = props;
+  const byCost = (a: CostLine, b: CostLine) =>
+    b.cost - a.cost || a.label.localeCompare(b.label);
+  const byOwner = Object.entries(totals.byOwner ?? {})
+    .map(([owner, cost]) => ({
+      id: owner,
+      label: props.displayName(owner),
+      description: owner,
+      cost,
+    }))
+    .sort(byCost);
   const byRegion = Object.entries(totals.byRegion)
-    .map(([region, cost]) => ({ id: region, cost }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .map(([region, cost]) => ({ id: region, label: region, cost }))
+    .sort(byCost);
+  const count = (n: number, one: string, many: string) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
   return (
     <Flex direction="column" gap="4">
       <Text as="p" aria-label="Overall totals">
-        {totals.versions} {totals.versions === 1 ? 'version' : 'versions'},
-        about {formatMoney(totals.estimatedMonthlyCost, currency)} a month
+        {count(totals.versions, 'version', 'versions')} of{' '}
+        {count(totals.models, 'model', 'models')}, about{' '}
+        {formatMoney(totals.estimatedMonthlyCost, currency)} a month
         {totals.withoutEstimate > 0
           ? ` (at least: ${totals.withoutEstimate} without an estimate)`
           : ''}
         .
       </Text>
-      <Flex
-        direction="column"
-        gap="1"
-        aria-label="Totals by Region"
-        role="group"
-      >
-        <Text as="h3" variant="title-x-small">
-          By Region
-        </Text>
-        <Table
-          columnConfig={columns}
-          data={byRegion}
-          pagination={{ type: 'none' }}
+      <Grid.Root columns={{ initial: '2', md: '5' }} gap="3">
+        <Figure label="Models" value={String(totals.models)} />
+        <Figure label="Versions" value={String(totals.versions)} />
+        <Figure label="Live versions" value={String(totals.liveVersions)} />
+        <Figure
+          label={`Serving ${props.productionAlias}`}
+          value={String(totals.servingProduction)}
         />
-      </Flex>
+        <Figure
+          label="Without a cost estimate"
+          value={String(totals.withoutEstimate)}
+        />
+      </Grid.Root>
+      <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+        <CostTable
+          title="By owner"
+          what="Owner"
+          lines={byOwner}
+          total={totals.estimatedMonthlyCost}
+          currency={currency}
+        />
+        <CostTable
+          title="By Region"
+          what="Region"
+          lines={byRegion}
+          total={totals.estimatedMonthlyCost}
+          currency={currency}
+        />
+      </Grid.Root>
     </Flex>
   );
 };

@@ -13,6 +13,7 @@ import type { GovernanceReportFilters } from '@bedrock-portal/backstage-plugin-b
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { readAllReportRows } from '../../governance/readAllReportRows';
 import { ModelRegions, regionByModel } from '../../governance/regionByModel';
+import { DisplayNameOf } from '../../names/useEntityDisplayNames';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 
 /**
@@ -23,6 +24,7 @@ export const RegionByModelView = (props: {
   filters: GovernanceReportFilters;
   /** The configured alias governance calls production (the first one). */
   productionAlias: string;
+  displayName: DisplayNameOf;
 }) => {
   const api = useApi(bedrockModelsApiRef);
   const key = JSON.stringify(props.filters);
@@ -51,7 +53,9 @@ export const RegionByModelView = (props: {
       id: 'model',
       label: 'Model',
       isRowHeader: true,
-      cell: m => <CellText title={m.model} description={m.owner} />,
+      cell: m => (
+        <CellText title={m.model} description={props.displayName(m.owner)} />
+      ),
     },
     ...view.regions.map(
       (region): ColumnConfig<ModelRegions & { id: string }> => ({

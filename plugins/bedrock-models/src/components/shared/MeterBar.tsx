@@ -12,11 +12,15 @@ const COLORS = {
   full: 'var(--bui-fg-negative, #e22b2b)',
 };
 
-/** A horizontal bar showing a value against a maximum (a quota used against its limit). */
+/**
+ * A horizontal bar showing a value against a maximum (a quota used against its limit); `plain` bars
+ * (a share of a whole) keep one colour however full they are.
+ */
 export const MeterBar = (props: {
   value: number;
   max: number;
   label: string;
+  plain?: boolean;
 }) => {
   const fraction = props.max > 0 ? Math.min(props.value / props.max, 1) : 0;
   return (
@@ -37,7 +41,7 @@ export const MeterBar = (props: {
         style={{
           width: `${fraction * 100}%`,
           height: '100%',
-          background: COLORS[meterLevel(fraction)],
+          background: COLORS[props.plain ? 'ok' : meterLevel(fraction)],
         }}
       />
     </Box>
