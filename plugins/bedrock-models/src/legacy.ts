@@ -103,6 +103,22 @@ export const EntityBedrockModelContent = bedrockModelsLegacyPlugin.provide(
 );
 
 /**
+ * The summary card, for the Overview tab of an `ai-model` Resource's entity page: what serves each
+ * alias in each Region, the monthly cost and the last move.
+ *
+ * @public
+ */
+export const EntityBedrockModelSummaryCard = bedrockModelsLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBedrockModelSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/ModelSummaryCard').then(m => m.ModelSummaryCard),
+    },
+  }),
+);
+
+/**
  * The version card, for an `ai-model-version` Resource's entity page.
  *
  * @public

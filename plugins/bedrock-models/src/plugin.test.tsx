@@ -24,6 +24,7 @@ import { API, testApis } from './__testUtils__/testApis';
 import { anApprovalRequest } from './__testUtils__/approvalFixtures';
 import {
   bedrockModelEntityContent,
+  bedrockModelSummaryEntityCard,
   bedrockModelsApprovalsHeaderLink,
   bedrockModelsApprovalsPage,
   bedrockModelsPage,
@@ -122,5 +123,12 @@ describe('bedrockModelsPlugin', () => {
     expect(
       await screen.findByRole('link', { name: 'Approvals (1 to decide)' }),
     ).toHaveAttribute('href', '/bedrock-models/approvals');
+  });
+
+  it('adds the summary card to ai-model Resources only (their Overview tab)', () => {
+    const tester = createExtensionTester(bedrockModelSummaryEntityCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(resource('ai-model'))).toBe(true);
+    expect(filter(resource('ai-model-version'))).toBe(false);
   });
 });

@@ -83,6 +83,16 @@ export const bedrockModelEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The summary card of `ai-model` Resources, on their Overview tab: what serves where, cost, last move. */
+export const bedrockModelSummaryEntityCard = EntityCardBlueprint.make({
+  name: 'model-summary',
+  params: {
+    filter: { kind: 'resource', 'spec.type': AI_MODEL_ENTITY_TYPE },
+    loader: () =>
+      import('./components/ModelSummaryCard').then(m => <m.ModelSummaryCard />),
+  },
+});
+
 /** The card of `ai-model-version` Resources. */
 export const bedrockModelVersionEntityCard = EntityCardBlueprint.make({
   name: 'version',
@@ -138,6 +148,7 @@ export const bedrockModelsPlugin = createFrontendPlugin({
     bedrockModelsApprovalsPage,
     bedrockModelsApprovalsHeaderLink,
     bedrockModelEntityContent,
+    bedrockModelSummaryEntityCard,
     bedrockModelVersionEntityCard,
     bedrockModelsSettingPickerField,
     bedrockArtifactCheckField,

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { costReport, quotaReport } from './costFixtures';
 import { MODEL, modelDetails, portalSettings } from './modelFixtures';
+import { modelHistoryHandlers } from './modelHistoryHandlers';
 import { API } from './testApis';
 
 /**
@@ -23,6 +24,7 @@ export function modelHandlers(
         quotaReport(new URL(request.url).searchParams.get('region')!),
       ),
     ),
+    ...modelHistoryHandlers(details, modelName),
     http.get(`${API}/approvals`, () => HttpResponse.json({ items: [] })),
     http.get(`${API}/models/${modelName}/evaluation-suite`, () =>
       HttpResponse.json({ modelName, prompts: [] }),

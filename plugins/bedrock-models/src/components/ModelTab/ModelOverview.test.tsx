@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -17,7 +17,9 @@ import {
   portalSettings,
 } from '../../__testUtils__/modelFixtures';
 import { aSyncState } from '../../__testUtils__/governanceFixtures';
+import { anAuditEvent } from '../../__testUtils__/attentionFixtures';
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
+import { modelHistoryHandlers } from '../../__testUtils__/modelHistoryHandlers';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
 import { ModelOverview } from './ModelOverview';
 import { ModelTab } from './ModelTab';
@@ -41,7 +43,11 @@ describe('ModelOverview', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      p.getByText('Since 2026-11-10 09:00 UTC, by user:default/bob'),
+      await p.findByText(
+        (_, el) =>
+          el?.tagName === 'P' &&
+          el.textContent === 'Since 2026-11-10 09:00 UTC, by Bob Builder',
+      ),
     ).toBeInTheDocument();
     expect(
       p.getByText('SSM parameter: published 2026-11-10 09:00 UTC'),
@@ -142,7 +148,7 @@ describe('ModelOverview', () => {
 
     const v1 = within(rows[6]);
     expect(v1.getByRole('button', { name: 'Retire version 1' })).toBeEnabled();
-    expect(v1.getByText('user:default/ana')).toBeInTheDocument();
+    expect(await v1.findByText('Ana Analyst')).toBeInTheDocument();
     expect(v1.getByText('2026-11-01 10:00 UTC')).toBeInTheDocument();
   });
 
@@ -176,21 +182,133 @@ describe('ModelOverview', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('shows the pointer history: who, when, from, to and why', async () => {
-    server.use(...modelHandlers());
+  it("shows the model's history from the audit trail: who (by name), when, what and why, and pages past the 20 most recent", async () => {
+    const events = Array.from({ length: 25 }, (_, i) =>
+      anAuditEvent({
+        id: `event-${i}`,
+        at: new Date(
+          Date.parse('2026-11-20T00:00:00.000Z') - i * 86_400_000,
+        ).toISOString(),
+        ...(i === 0
+          ? {
+              kind: 'retire',
+              version: 1,
+              fromVersion: undefined,
+              alias: undefined,
+              actor: 'user:default/bob',
+              reason: 'superseded by v2',
+            }
+          : { reason: `move ${i}` }),
+      }),
+    );
+    server.use(
+      ...modelHistoryHandlers(modelDetails, MODEL, () => events),
+      ...modelHandlers(),
+    );
     renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
 
-    const history = await screen.findByRole('list', {
-      name: 'Pointer history',
-    });
-    const items = within(history).getAllByRole('listitem');
-    expect(items).toHaveLength(3);
-    expect(items[0]).toHaveTextContent('2026-11-10 09:00 UTC');
+    const history = await screen.findByRole('list', { name: 'Model history' });
+    let items = within(history).getAllByRole('listitem');
+    expect(items).toHaveLength(20);
+    expect(items[0]).toHaveTextContent('2026-11-20 00:00 UTC');
     expect(items[0]).toHaveTextContent(
-      'user:default/bob promoted production in us-east-1 from version 1 to version 2',
+      'Bob Builder retired version 1 in us-east-1',
     );
-    expect(items[0]).toHaveTextContent('“better answers on billing tickets”');
-    expect(items[2]).toHaveTextContent('from no version to version 1');
+    expect(items[0]).toHaveTextContent('“superseded by v2”');
+    expect(items[1]).toHaveTextContent(
+      'Ana Analyst promoted production in us-east-1 from v1 to v2',
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show older events' }),
+    );
+    await waitFor(() =>
+      expect(
+        within(
+          screen.getByRole('list', { name: 'Model history' }),
+        ).getAllByRole('listitem'),
+      ).toHaveLength(25),
+    );
+    items = within(
+      screen.getByRole('list', { name: 'Model history' }),
+    ).getAllByRole('listitem');
+    expect(items[24]).toHaveTextContent('“move 24”');
+    expect(
+      screen.getByText('25 most recent events, all of them'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Show older events' }),
+    ).toBeNull();
+  });
+
+  it('puts pointers, versions and cost first, then history, usage, quotas and lineage', async () => {
+    server.use(...modelHandlers());
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+    await screen.findByRole('list', { name: 'Model history' });
+
+    const headings = screen
+      .getAllByRole('heading', { level: 2 })
+      .map(h => h.textContent);
+    expect(headings.indexOf('Versions')).toBeLessThan(
+      headings.indexOf('Cost, last 30 days'),
+    );
+    expect(headings.indexOf('Cost, last 30 days')).toBeLessThan(
+      headings.indexOf('History'),
+    );
+    expect(headings).toEqual(
+      expect.arrayContaining(['Use this model', 'Quotas', 'Lineage']),
+    );
+  });
+
+  it('shows the lineage entered at import, and exports it with the model record', async () => {
+    const details = modelDetails();
+    details.model.lineage = {
+      baseModel: 'meta-llama/Llama-3.1-8B-Instruct',
+      trainingDataUri: 's3://ml-data/support/2026-10/',
+      evaluationReportUrl: 'https://wiki.example.com/eval/42',
+    };
+    server.use(...modelHandlers(() => details));
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:record';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const saved: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        saved.push(this.download);
+      });
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    expect(
+      await screen.findByText('s3://ml-data/support/2026-10/'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'https://wiki.example.com/eval/42' }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/eval/42');
+    expect(screen.getByText('not entered')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Export model record (JSON)' }),
+    );
+    click.mockRestore();
+    expect(saved).toEqual([
+      expect.stringMatching(
+        /^support-assistant-record-\d{4}-\d{2}-\d{2}\.json$/,
+      ),
+    ]);
+    const record = JSON.parse(await blobs[0].text());
+    expect(record.lineage).toEqual({
+      baseModel: 'meta-llama/Llama-3.1-8B-Instruct',
+      trainingDataUri: 's3://ml-data/support/2026-10/',
+      trainingJob: null,
+      evaluationReportUrl: 'https://wiki.example.com/eval/42',
+    });
+    expect(record.versions).toHaveLength(6);
   });
 
   it('warns that AWS could not be reached when a version could not be checked', async () => {

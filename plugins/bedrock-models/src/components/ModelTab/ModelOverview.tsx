@@ -17,7 +17,8 @@ import type {
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { regionPointerViews } from '../../model/regionPointerViews';
 import { CostPanel } from '../CostPanel/CostPanel';
-import { HistoryTimeline } from '../HistoryTimeline/HistoryTimeline';
+import { LineagePanel } from '../Lineage/LineagePanel';
+import { ModelHistory } from '../ModelHistory/ModelHistory';
 import { EvaluationsPanel } from '../Evaluations';
 import { usePendingApprovals } from '../PendingApprovals/usePendingApprovals';
 import { MoveConfirmation } from '../PointerDialogs/MoveConfirmation';
@@ -32,6 +33,8 @@ import { LoadingState } from '../shared/LoadingState';
 import { NoModelsEmptyState } from '../shared/NoModelsEmptyState';
 import { StaleDataBanner } from '../shared/StaleDataBanner';
 import { modelStaleness } from '../../model/modelReachability';
+import { historyKey } from '../../model/historyKey';
+import { EntityName } from '../../names/EntityName';
 import { UseThisModel } from '../UseThisModel/UseThisModel';
 import { VersionsTable } from '../VersionsTable/VersionsTable';
 import { useModelPermissions } from './useModelPermissions';
@@ -162,7 +165,8 @@ export const ModelOverview = (props: { modelName: string }) => {
           </Text>
         )}
         <Text as="p" variant="body-small" color="secondary">
-          Owner {data.model.owner} · classification {data.model.classification}
+          Owner <EntityName entityRef={data.model.owner} /> · classification{' '}
+          {data.model.classification}
           {data.model.lineage.baseModel
             ? ` · fine-tuned from ${data.model.lineage.baseModel}`
             : ''}
@@ -200,9 +204,12 @@ export const ModelOverview = (props: { modelName: string }) => {
           onRetire={version => setDialog({ kind: 'retire', version })}
         />
       </Section>
+      <Section title="Cost, last 30 days">
+        <CostPanel modelName={modelName} />
+      </Section>
       <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
         <Section title="History">
-          <HistoryTimeline moves={data.recentHistory} />
+          <ModelHistory modelName={modelName} refreshKey={historyKey(data)} />
         </Section>
         <Section title="Use this model">
           {settings.value && (
@@ -219,11 +226,11 @@ export const ModelOverview = (props: { modelName: string }) => {
             />
           )}
         </Section>
-        <Section title="Cost, last 30 days">
-          <CostPanel modelName={modelName} />
-        </Section>
         <Section title="Quotas">
           <QuotasPanel targets={quotaTargets} />
+        </Section>
+        <Section title="Lineage">
+          <LineagePanel details={data} />
         </Section>
       </Grid.Root>
       <Section title="Evaluations">

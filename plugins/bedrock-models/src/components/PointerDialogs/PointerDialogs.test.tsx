@@ -38,7 +38,16 @@ describe('retire dialog', () => {
     const dialog = within(await screen.findByRole('dialog'));
     expect(
       dialog.getByText(/This deletes the imported model/),
-    ).toHaveTextContent('support-assistant-v1 in us-east-1');
+    ).toHaveTextContent(
+      'This deletes the imported model support-assistant-v1 in us-east-1, account 111122223333:',
+    );
+    expect(
+      dialog.getByText(
+        'arn:aws:bedrock:us-east-1:111122223333:imported-model/support-assistant-v1',
+      ),
+    ).toBeInTheDocument();
+    // The first field has the focus, so the owner types the reason at once.
+    expect(dialog.getByLabelText(/Reason/)).toHaveFocus();
     await userEvent.type(dialog.getByLabelText(/Reason/), 'superseded by v2');
     await userEvent.click(dialog.getByRole('button', { name: 'Retire' }));
     await waitFor(() =>
@@ -70,8 +79,57 @@ describe('retire dialog', () => {
     const dialog = within(await screen.findByRole('dialog'));
     await userEvent.type(dialog.getByLabelText(/Reason/), 'old');
     await userEvent.click(dialog.getByRole('button', { name: 'Retire' }));
+    // Announced: the refusal is an alert.
+    await waitFor(() =>
+      expect(
+        dialog
+          .getAllByRole('alert')
+          .some(a =>
+            /while staging in us-east-1 names it/.test(a.textContent ?? ''),
+          ),
+      ).toBe(true),
+    );
+  });
+
+  it('warns when the version had traffic in the last 30 days, saying how much and when', async () => {
+    server.use(...modelHandlers());
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Retire version 1' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    const warning = await dialog.findByRole('alert');
+    expect(warning).toHaveTextContent('This version had traffic recently');
+    expect(warning).toHaveTextContent(
+      'Version 1 had traffic recently: 1,520 calls in the last 30 days, last at 2026-11-19 14:00 UTC.',
+    );
+  });
+
+  it('says when the version was not called lately, and when that cannot be read', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${API}/report`, () => {
+        calls += 1;
+        return calls === 1
+          ? HttpResponse.json(errorBody(503, 'Error', 'Restarting'), {
+              status: 503,
+            })
+          : undefined;
+      }),
+      ...modelHandlers(),
+    );
+    renderInTestApp(<ModelOverview modelName={MODEL} />, testApis());
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Retire version 1' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
     expect(
-      await dialog.findByText(/while staging in us-east-1 names it/),
+      await dialog.findByText(
+        'Whether it was called lately cannot be read: Restarting',
+      ),
     ).toBeInTheDocument();
+    expect(dialog.queryByRole('alert')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { PointerView } from '../../model/regionPointerViews';
 import type { ActionState } from '../../model/versionActions';
 import { CopyableText } from '../shared/CopyableText';
 import { DisabledReason } from '../shared/DisabledReason';
+import { EntityName } from '../../names/EntityName';
 import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { PendingApprovalsNote } from '../PendingApprovals/PendingApprovalsNote';
 
@@ -68,7 +69,8 @@ export const PointerBlock = (props: {
               />
             )}
             <Text as="p" variant="body-small">
-              Since {formatDateTime(pointer.updatedAt)}, by {pointer.updatedBy}
+              Since {formatDateTime(pointer.updatedAt)}, by{' '}
+              <EntityName entityRef={pointer.updatedBy} />
             </Text>
             <Text as="p" variant="body-small">
               {publishText(view)}

@@ -1,8 +1,10 @@
+import { Fragment } from 'react';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
 import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import type { RegionPointers as RegionPointersData } from '../../model/regionPointerViews';
 import { ModelPermissions, rollbackState } from '../../model/versionActions';
 import { PointerBlock } from './PointerBlock';
+import { AccountName } from '../../names/AccountName';
 
 /** Per Region, what each alias serves: one card per Region. */
 export const RegionPointers = (props: {
@@ -22,7 +24,13 @@ export const RegionPointers = (props: {
             </Text>
             {region.accountIds.length > 0 && (
               <Text as="p" variant="body-x-small" color="secondary">
-                Account {region.accountIds.join(', ')}
+                {region.accountIds.length === 1 ? 'Account' : 'Accounts'}{' '}
+                {region.accountIds.map((id, i) => (
+                  <Fragment key={id}>
+                    {i > 0 && ', '}
+                    <AccountName accountId={id} />
+                  </Fragment>
+                ))}
               </Text>
             )}
           </Flex>

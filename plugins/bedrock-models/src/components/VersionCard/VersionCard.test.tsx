@@ -46,9 +46,13 @@ describe('VersionCard', () => {
     );
 
     expect(await screen.findByText('ready')).toBeInTheDocument();
-    expect(
-      screen.getByText('us-east-1, account 111122223333'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('Where').nextSibling).toHaveTextContent(
+      'us-east-1, account 111122223333',
+    );
+    expect(await screen.findByText('Ana Analyst')).toHaveAttribute(
+      'title',
+      'user:default/ana',
+    );
     expect(screen.getByText('production')).toBeInTheDocument();
     expect(
       screen.getByText(

@@ -17,6 +17,8 @@ import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { formatDateTime } from '../../format/formatDateTime';
 import { versionOfEntity } from '../../model/modelNameOfEntity';
 import { pointersNaming } from '../../model/regionPointerViews';
+import { AccountName } from '../../names/AccountName';
+import { EntityName } from '../../names/EntityName';
 import { CopyableText } from '../shared/CopyableText';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 
@@ -103,7 +105,8 @@ export const VersionCard = () => {
           {version.failureMessage ? `: ${version.failureMessage}` : ''}
         </Line>
         <Line label="Where">
-          {version.region}, account {version.accountId}
+          {version.region}, account{' '}
+          <AccountName accountId={version.accountId} />
         </Line>
         <Line label="Serves">
           {named.length > 0 ? named.map(p => p.alias).join(', ') : 'no alias'}
@@ -111,7 +114,8 @@ export const VersionCard = () => {
         <Line label="Architecture">{version.architecture ?? 'unknown'}</Line>
         <Line label="CMUs per copy">{version.cmusPerCopy ?? 'unknown'}</Line>
         <Line label="Imported">
-          {formatDateTime(version.createdAt)} by {version.createdBy}
+          {formatDateTime(version.createdAt)} by{' '}
+          <EntityName entityRef={version.createdBy} />
         </Line>
         <Line label="Source">{version.s3Uri}</Line>
         {version.importedModelArn && (

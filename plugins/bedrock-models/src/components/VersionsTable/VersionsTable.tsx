@@ -19,6 +19,8 @@ import {
   promoteState,
   retireState,
 } from '../../model/versionActions';
+import { useAccountNames } from '../../names/useAccountNames';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { VersionActions } from './VersionActions';
 
 type VersionRow = ModelVersion & { id: string };
@@ -65,6 +67,10 @@ export const VersionsTable = (props: {
   onRetire: (version: ModelVersion) => void;
 }) => {
   const { pointers, permissions } = props;
+  const accountName = useAccountNames();
+  const displayName = useEntityDisplayNames(
+    props.versions.map(v => v.createdBy),
+  );
   const rows: VersionRow[] = [...props.versions]
     .sort((a, b) => b.number - a.number)
     .map(v => ({ ...v, id: `${v.number}` }));
@@ -88,7 +94,9 @@ export const VersionsTable = (props: {
       id: 'region',
       defaultWidth: '2fr',
       label: 'Region',
-      cell: v => <CellText title={v.region} description={v.accountId} />,
+      cell: v => (
+        <CellText title={v.region} description={accountName(v.accountId)} />
+      ),
     },
     { id: 'status', label: 'Status', defaultWidth: '2fr', cell: statusCell },
     {
@@ -97,7 +105,7 @@ export const VersionsTable = (props: {
       label: 'Created',
       cell: v => (
         <CellText
-          title={v.createdBy}
+          title={displayName(v.createdBy)}
           description={formatDateTime(v.createdAt)}
         />
       ),
