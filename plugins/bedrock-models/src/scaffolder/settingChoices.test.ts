@@ -1,11 +1,13 @@
 import type { PortalSettings } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { portalSettings } from '../__testUtils__/modelFixtures';
 import {
   regionLabel,
   settingChoiceProblem,
   settingChoices,
 } from './settingChoices';
 
-const settings = {
+const settings: PortalSettings = {
+  ...portalSettings(),
   accounts: [
     { accountId: '111122223333', regions: ['us-east-1', 'eu-central-1'] },
     { accountId: '444455556666', regions: ['us-west-2', 'sa-east-1'] },
@@ -13,7 +15,7 @@ const settings = {
   aliases: ['production', 'staging'],
   classifications: ['internal', 'phi', 'secret'],
   dataResidency: { phi: ['eu-central-1', 'us-west-2'], secret: [] as string[] },
-} as PortalSettings;
+};
 
 describe('settingChoices', () => {
   it('offers the configured accounts, the chosen account’s Regions and the classifications', () => {
