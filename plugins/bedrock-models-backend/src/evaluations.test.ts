@@ -67,7 +67,10 @@ describe('evaluation suites, runs and the gate they feed', () => {
     );
     knex = memoryDb();
     await applyMigrations(knex);
-    await insertModel(knex, { name: 'claims', owner: 'group:default/claims-ai' });
+    await insertModel(knex, {
+      name: 'claims',
+      owner: 'group:default/claims-ai',
+    });
     await insertVersions(
       knex,
       'claims',
@@ -87,7 +90,10 @@ describe('evaluation suites, runs and the gate they feed', () => {
     const started = await backend.post(
       ANA,
       `/models/claims/versions/${version}/evaluations`,
-      { region: 'us-east-1', ...(compareWithAlias ? { compareWithAlias } : {}) },
+      {
+        region: 'us-east-1',
+        ...(compareWithAlias ? { compareWithAlias } : {}),
+      },
     );
     expect(started.status).toBe(202);
     expect(started.body.run.status).toBe('queued');
@@ -138,7 +144,11 @@ describe('evaluation suites, runs and the gate they feed', () => {
       passRate: 1,
       coldStarts: 1,
     });
-    expect(run.results[0]).toMatchObject({ promptId: 'greeting', coldStart: true, passed: true });
+    expect(run.results[0]).toMatchObject({
+      promptId: 'greeting',
+      coldStart: true,
+      passed: true,
+    });
     expect(run.results[1]).toMatchObject({ coldStart: false, passed: true });
     expect(run.results[1].output.length).toBeGreaterThan(0);
 
@@ -161,7 +171,9 @@ describe('evaluation suites, runs and the gate they feed', () => {
     await backend.put(ANA, SUITE, { prompts: PASSING }).expect(200);
     await evaluate(1);
     await promote(1).expect(200);
-    await backend.put(ANA, SUITE, { prompts: [...PASSING, ...FAILING] }).expect(200);
+    await backend
+      .put(ANA, SUITE, { prompts: [...PASSING, ...FAILING] })
+      .expect(200);
     const { run, comparison } = await evaluate(2, 'production');
     expect(comparison).toMatchObject({ version: 1 });
     expect(run).toMatchObject({
@@ -180,7 +192,9 @@ describe('evaluation suites, runs and the gate they feed', () => {
     expect(refused.body.error.message).toMatch(
       /^The last evaluation of version 2 \(.+\) passed 67% of its prompts; production needs 100%\.$/,
     );
-    const runs = (await backend.get(ANA, '/models/claims/evaluations?version=2')).body.items;
+    const runs = (
+      await backend.get(ANA, '/models/claims/evaluations?version=2')
+    ).body.items;
     expect(runs).toHaveLength(1);
   });
 

@@ -18,7 +18,9 @@ export async function runCli(
       return;
     }
     const emulator = await startEmulator(parsed.options);
-    process.stdout.write(`bedrock-emulator listening on ${emulator.endpoint}\n`);
+    process.stdout.write(
+      `bedrock-emulator listening on ${emulator.endpoint}\n`,
+    );
     const stop = () => {
       emulator.close().then(
         () => process.exit(0),

@@ -74,7 +74,10 @@ export async function startTrustBackend(
           ).userEntityRef;
           return {
             userEntityRef,
-            ownershipEntityRefs: [userEntityRef, ...(MEMBERS[userEntityRef] ?? [])],
+            ownershipEntityRefs: [
+              userEntityRef,
+              ...(MEMBERS[userEntityRef] ?? []),
+            ],
           };
         },
       }).factory,

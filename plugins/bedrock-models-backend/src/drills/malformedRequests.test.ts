@@ -338,7 +338,11 @@ function corpus(s3Uri: string): Case[] {
         mode: 'windows',
         timeZone: 'Europe/Berlin',
         windows: [
-          { days: ['mon', 'tue', 'wed', 'thu', 'fri'], startHour: 9, endHour: 17 },
+          {
+            days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+            startHour: 9,
+            endHour: 17,
+          },
         ],
         reason: 'r',
       },
