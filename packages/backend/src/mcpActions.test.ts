@@ -625,10 +625,10 @@ describe('the registry as MCP tools, through the MCP actions backend and the per
       model_name: 'claims',
     });
     expect(pointer).toBeUndefined();
-    const [request] = await knex('approval_requests').where({
+    const [stored] = await knex('approval_requests').where({
       model_name: 'claims',
     });
-    expect(request).toMatchObject({
+    expect(stored).toMatchObject({
       id: (requested as { approvalRequest: { id: string } }).approvalRequest.id,
       requested_by: 'user:default/ana',
     });

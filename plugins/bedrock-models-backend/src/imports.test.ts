@@ -195,7 +195,9 @@ describe('artifact validation against the model in production', () => {
       .post(backend.api('/models/faq-bot/aliases/production'))
       .set('Authorization', backend.asAna)
       .send({ region: 'us-east-1', version: 1, reason: 'first release' });
-    expect(promoted.status).toBe(200);
+    if (promoted.status !== 200) {
+      throw new Error(`Setup promote answered ${promoted.status}`);
+    }
     llamaSet = stageArtifactSet(
       emulator,
       'ml-artifacts',

@@ -18,12 +18,12 @@ import { ResultCell } from './ResultCell';
 /** How often an open run is read again. */
 const RUN_POLL_MS = 2_000;
 
-const RunHeading = (props: { run: EvaluationRun; role: string }) => {
+const RunHeading = (props: { run: EvaluationRun; side: string }) => {
   const { run } = props;
   return (
     <Flex direction="column" gap="0.5">
       <Text as="span" variant="body-medium" weight="bold">
-        Version {run.version} ({props.role})
+        Version {run.version} ({props.side})
       </Text>
       <Text as="span" variant="body-small">
         {runScore(run)}
@@ -132,11 +132,11 @@ export const RunView = (props: {
                 </Text>
               </th>
               <th style={cellStyle} scope="col">
-                <RunHeading run={run} role="candidate" />
+                <RunHeading run={run} side="candidate" />
               </th>
               {compared && (
                 <th style={cellStyle} scope="col">
-                  <RunHeading run={compared} role="compared" />
+                  <RunHeading run={compared} side="compared" />
                 </th>
               )}
             </tr>

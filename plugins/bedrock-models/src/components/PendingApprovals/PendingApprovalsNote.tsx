@@ -19,8 +19,8 @@ export const PendingApprovalsNote = (props: {
       aria-label="Pending approval requests"
       p="2"
       style={{
-        borderLeft: '3px solid var(--bui-fg-warning, #b26b00)',
-        background: 'var(--bui-bg-warning, #fff8e5)',
+        borderLeft: '3px solid var(--bui-warning-fg, #b26b00)',
+        background: 'var(--bui-warning-bg-subdued, #fff8e5)',
       }}
     >
       {props.requests.map(request => (

@@ -1,4 +1,5 @@
 import { Flex, Text } from '@backstage/ui';
+import type { ReactNode } from 'react';
 import type {
   ModelVersion,
   PointerMoveResponse,
@@ -81,21 +82,21 @@ export const MoveEvidence = (props: {
   } else if (activity.value) {
     activityText = lastActivityInWords(activity.value);
   }
+  let callersRead: ReactNode = preview.loading ? 'Checking…' : 'not known';
+  if (parameterName) {
+    callersRead = (
+      <Text as="span" variant="body-small" style={mono}>
+        {parameterName}
+      </Text>
+    );
+  }
   return (
     <EvidenceList
       label="What this move does"
       items={[
         {
           term: 'Callers read',
-          value: parameterName ? (
-            <Text as="span" variant="body-small" style={mono}>
-              {parameterName}
-            </Text>
-          ) : preview.loading ? (
-            'Checking…'
-          ) : (
-            'not known'
-          ),
+          value: callersRead,
         },
         {
           term: 'Where',

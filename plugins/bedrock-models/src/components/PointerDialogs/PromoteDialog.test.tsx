@@ -19,7 +19,7 @@ import {
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
 import { ModelOverview } from '../ModelTab/ModelOverview';
-import { moveRoute } from './moveTestHandlers';
+import { moveRoute } from '../../__testUtils__/moveTestHandlers';
 
 const PRODUCTION = `/models/${MODEL}/aliases/production`;
 

@@ -17,7 +17,7 @@ import {
 import { modelHandlers } from '../../__testUtils__/modelHandlers';
 import { errorBody, testApis } from '../../__testUtils__/testApis';
 import { ModelOverview } from '../ModelTab/ModelOverview';
-import { moveRoute } from './moveTestHandlers';
+import { moveRoute } from '../../__testUtils__/moveTestHandlers';
 
 const ROLLBACK = `/models/${MODEL}/aliases/production/rollback`;
 

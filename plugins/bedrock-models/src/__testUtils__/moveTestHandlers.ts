@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import type { PointerMoveResponse } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import { API } from '../../__testUtils__/testApis';
+import { API } from './testApis';
 
 type Body = Record<string, unknown>;
 type Answer = Response | PointerMoveResponse | { approvalRequest: unknown };
