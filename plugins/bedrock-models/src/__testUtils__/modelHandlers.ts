@@ -1,13 +1,15 @@
 import { http, HttpResponse } from 'msw';
 import type { ModelDetails } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { costReport, quotaReport } from './costFixtures';
+import { coldStartStats, keepWarmView } from './keepWarmFixtures';
 import { MODEL, modelDetails, portalSettings } from './modelFixtures';
 import { modelHistoryHandlers } from './modelHistoryHandlers';
 import { API } from './testApis';
 
 /**
  * msw handlers for everything the model tab reads, answering with the fixtures (or `details`); no
- * pending approvals, an empty evaluation suite and no runs.
+ * pending approvals, an empty evaluation suite and no runs, every pointer off keep-warm with no cold
+ * start measured.
  */
 export function modelHandlers(
   details: () => ModelDetails = modelDetails,
@@ -31,6 +33,26 @@ export function modelHandlers(
     ),
     http.get(`${API}/models/${modelName}/evaluations`, () =>
       HttpResponse.json({ items: [] }),
+    ),
+    http.get(
+      `${API}/models/${modelName}/aliases/:alias/keep-warm`,
+      ({ request, params }) =>
+        HttpResponse.json(
+          keepWarmView(
+            String(params.alias),
+            new URL(request.url).searchParams.get('region')!,
+          ),
+        ),
+    ),
+    http.get(
+      `${API}/models/${modelName}/aliases/:alias/cold-starts`,
+      ({ request, params }) =>
+        HttpResponse.json(
+          coldStartStats(
+            String(params.alias),
+            new URL(request.url).searchParams.get('region')!,
+          ),
+        ),
     ),
   ];
 }

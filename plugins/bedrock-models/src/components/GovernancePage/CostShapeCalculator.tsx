@@ -7,6 +7,15 @@ import {
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { formatMoney, formatUnitPrice } from '../../format/formatMoney';
 
+/** Keep one copy warm with heartbeats: not at all, through the active hours, or around the clock. */
+type KeepWarmChoice = 'off' | 'active-hours' | 'always';
+
+const KEEP_WARM_CHOICES: Array<{ id: KeepWarmChoice; label: string }> = [
+  { id: 'off', label: 'Off' },
+  { id: 'active-hours', label: 'Through the active hours' },
+  { id: 'always', label: 'Around the clock' },
+];
+
 const Result = (props: { label: string; value: string }) => (
   <Flex direction="column" gap="0.5">
     <Text variant="body-x-small" color="secondary">
@@ -42,6 +51,8 @@ export function costShapeRegions(
  */
 export const CostShapeCalculator = (props: {
   prices: PortalSettings['prices'];
+  /** How keep-warm heartbeats are timed; without it the keep-warm choice is not offered. */
+  keepWarm?: PortalSettings['keepWarm'];
   /** The backend's totals of the versions the filters let through (while being read, none). */
   totals?: ReportTotals;
   /** The Region the filters name, if any. */
@@ -55,6 +66,8 @@ export const CostShapeCalculator = (props: {
   const [activeDaysPerMonth, setDays] = useState(22);
   const [copiesWhenActive, setCopies] = useState(1);
   const [cmusPerCopy, setCmus] = useState(2);
+  const [keepWarmMode, setKeepWarm] = useState<KeepWarmChoice>('off');
+  const keepWarm = props.keepWarm;
 
   if (!region) {
     return (
@@ -80,6 +93,11 @@ export const CostShapeCalculator = (props: {
           pricePerCmuMinute: prices.cmuMinute[region],
           pricePerCmuMonthStorage: prices.storageCmuMonth,
           alwaysOnHourly,
+          keepWarm: keepWarm && {
+            mode: keepWarmMode,
+            evictionMinutes: keepWarm.evictionMinutes,
+            leadMinutes: keepWarm.leadMinutes,
+          },
         });
   // NumberField reports NaN while the field is empty; keep the last number.
   const numberSetter = (set: (n: number) => void) => (n: number) => {
@@ -106,7 +124,7 @@ export const CostShapeCalculator = (props: {
           . Compare what a traffic pattern would cost there:
         </Text>
       )}
-      <Grid.Root columns={{ initial: '1', sm: '2', md: '5' }} gap="3">
+      <Grid.Root columns={{ initial: '1', sm: '2', md: '6' }} gap="3">
         <Select
           label="Region"
           options={regions.map(r => ({ id: r, label: r }))}
@@ -140,6 +158,14 @@ export const CostShapeCalculator = (props: {
           value={cmusPerCopy}
           onChange={numberSetter(setCmus)}
         />
+        {keepWarm && (
+          <Select
+            label="Keep warm"
+            options={KEEP_WARM_CHOICES}
+            value={keepWarmMode}
+            onChange={key => setKeepWarm(key as KeepWarmChoice)}
+          />
+        )}
       </Grid.Root>
       {comparison ? (
         <>
@@ -162,6 +188,12 @@ export const CostShapeCalculator = (props: {
                     )} active hours a day`
               }
             />
+            {comparison.keepWarmMonthly > 0 && (
+              <Result
+                label="Keep-warm adds"
+                value={money(comparison.keepWarmMonthly)}
+              />
+            )}
           </Grid.Root>
           <Alert
             status={comparison.cheaper === 'always-on' ? 'warning' : 'success'}
@@ -192,6 +224,8 @@ export const CostShapeCalculator = (props: {
         {unit(prices.storageCmuMonth)} per CMU a month. Always-on:{' '}
         {alwaysOnHourly === undefined ? '—' : unit(alwaysOnHourly)} an hour,
         around the clock. Prices: {prices.source}.
+        {keepWarm &&
+          ` Keep-warm: one copy kept loaded by heartbeats, through the active hours (from ${keepWarm.leadMinutes} minutes before them until ${keepWarm.evictionMinutes} minutes after, the eviction time) or around the clock; traffic alone leaves that tail too, so this is at most what it adds.`}
       </Text>
     </Flex>
   );

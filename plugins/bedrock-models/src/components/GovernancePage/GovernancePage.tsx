@@ -386,6 +386,7 @@ export const GovernancePage = () => {
                     {settings.value && (
                       <CostShapeCalculator
                         prices={settings.value.prices}
+                        keepWarm={settings.value.keepWarm}
                         totals={shown?.totals}
                         regionFilter={shownFilters.region}
                       />

@@ -104,6 +104,14 @@ export const GovernanceTotalsView = (props: {
           : ''}
         .
       </Text>
+      {(totals.keepWarmMonthlyUsd ?? 0) > 0 && (
+        <Text as="p" aria-label="Keep-warm commitments">
+          Keep-warm policies of the pointers naming these versions commit about{' '}
+          {formatMoney(totals.keepWarmMonthlyUsd, currency)} a month (CloudWatch
+          bills those windows too, so the estimates include them once a month
+          has passed).
+        </Text>
+      )}
       <Grid.Root columns={{ initial: '2', md: '5' }} gap="3">
         <Figure label="Models" value={String(totals.models)} />
         <Figure label="Versions" value={String(totals.versions)} />

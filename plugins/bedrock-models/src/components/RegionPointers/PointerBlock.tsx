@@ -5,6 +5,7 @@ import type { PointerView } from '../../model/regionPointerViews';
 import type { ActionState } from '../../model/versionActions';
 import { CopyableText } from '../shared/CopyableText';
 import { DisabledReason } from '../shared/DisabledReason';
+import { KeepWarmPanel } from '../KeepWarm/KeepWarmPanel';
 import { EntityName } from '../../names/EntityName';
 import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { PendingApprovalsNote } from '../PendingApprovals/PendingApprovalsNote';
@@ -105,6 +106,11 @@ export const PointerBlock = (props: {
                 <DisabledReason id={reasonId} reason={rollback.reason} />
               )}
             </Flex>
+            <KeepWarmPanel
+              modelName={pointer.modelName}
+              alias={view.alias}
+              region={view.region}
+            />
           </>
         )}
         <PendingApprovalsNote requests={props.pendingApprovals ?? []} />
