@@ -101,7 +101,7 @@ const Findings = (props: { result: ArtifactCheckResult }) => {
         <Alert
           status="success"
           title="The artifacts can be imported"
-          description="Nothing stops the import. The validate step checks again when the task runs."
+          description="Nothing stops the import: go on with Next. The validate step checks again when the task runs."
         />
       ) : (
         <Alert
@@ -119,7 +119,7 @@ const Findings = (props: { result: ArtifactCheckResult }) => {
           status="warning"
           title={`${result.warnings.length} warning${
             result.warnings.length === 1 ? '' : 's'
-          }: the import can go ahead`}
+          }${result.passed ? ': the import can go ahead' : ''}`}
           description={
             <ProblemList problems={result.warnings} label="Warnings" />
           }
@@ -162,7 +162,8 @@ const Findings = (props: { result: ArtifactCheckResult }) => {
 export const ArtifactCheck = (
   props: FieldExtensionComponentProps<string, ArtifactCheckOptions>,
 ) => {
-  const { formData, onChange, schema, uiSchema, rawErrors } = props;
+  // The form shows the validation's errors (rawErrors) under the field itself.
+  const { formData, onChange, schema, uiSchema } = props;
   const api = useApi(bedrockModelsApiRef);
   const form = artifactCheckForm(
     (props.formContext?.formData ?? {}) as Record<string, unknown>,
@@ -256,11 +257,6 @@ export const ArtifactCheck = (
           </Button>
         </Flex>
       )}
-      {rawErrors?.map(error => (
-        <Text key={error} variant="body-small" color="danger" role="alert">
-          {error}
-        </Text>
-      ))}
     </Flex>
   );
 };

@@ -14,6 +14,7 @@ import type { ModelSummary } from '@bedrock-portal/backstage-plugin-bedrock-mode
 import {
   API,
   bedrockModelsApiPair,
+  errorBody,
   fixedPermissionApi,
 } from '../__testUtils__/testApis';
 import { ModelPicker } from './ModelPicker';
@@ -85,10 +86,27 @@ describe('ModelPicker in the template form', () => {
     owners = [];
     server.use(
       http.get(`${API}/models`, ({ request }) => {
-        const owner = new URL(request.url).searchParams.get('owner');
+        const params = new URL(request.url).searchParams;
+        const owner = params.get('owner');
         owners.push(owner);
-        const items = MODELS.filter(m => !owner || m.owner === owner);
-        return HttpResponse.json({ items, totalCount: items.length });
+        // As the backend: at most 200 a page, from an offset.
+        const limit = Number(params.get('limit') ?? 50);
+        if (limit > 200) {
+          return HttpResponse.json(
+            errorBody(
+              400,
+              'InputError',
+              'Invalid query: limit: Too big: expected number to be <=200',
+            ),
+            { status: 400 },
+          );
+        }
+        const offset = Number(params.get('offset') ?? 0);
+        const matching = MODELS.filter(m => !owner || m.owner === owner);
+        return HttpResponse.json({
+          items: matching.slice(offset, offset + limit),
+          totalCount: matching.length,
+        });
       }),
     );
   });

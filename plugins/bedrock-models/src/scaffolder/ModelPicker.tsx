@@ -14,7 +14,8 @@ import { modelNameOf } from './artifactCheckInputs';
  * value is the model's name.
  */
 export const ModelPicker = (props: FieldExtensionComponentProps<string>) => {
-  const { formData, onChange, schema, required, rawErrors } = props;
+  // The form shows the validation's errors (rawErrors) under the field itself.
+  const { formData, onChange, schema, required } = props;
   const api = useApi(bedrockModelsApiRef);
   const identityApi = useApi(identityApiRef);
   const permissionApi = useApi(permissionApiRef);
@@ -74,11 +75,6 @@ export const ModelPicker = (props: FieldExtensionComponentProps<string>) => {
         value={options.some(o => o.id === chosen) ? chosen : null}
         onChange={key => onChange(String(key))}
       />
-      {rawErrors?.map(error => (
-        <Text key={error} variant="body-small" color="danger" role="alert">
-          {error}
-        </Text>
-      ))}
     </Flex>
   );
 };

@@ -9,8 +9,8 @@ import {
 /** The models a user may add versions to, and whether that is because they are a portal admin. */
 export type AddableModels = { models: ModelSummary[]; admin: boolean };
 
-/** Models per page when reading them (the backend allows up to 999). */
-const PAGE = 500;
+/** Models per page when reading them: the most `GET /models` gives at once. */
+const PAGE = 200;
 
 /** Every model one search finds, page by page. */
 async function allPages(

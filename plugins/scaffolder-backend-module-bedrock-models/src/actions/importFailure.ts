@@ -68,8 +68,9 @@ export function describeImportFailure(
 
 /**
  * The step's error for a failed import. Its message is Markdown for the task page's error card: the
- * summary, then the details in a collapsed `<details>` part (the card renders sanitized HTML). Its
- * `plainText` (what the task log shows) is the same without markup.
+ * summary, then a "Details" part listing the codes. (Not an HTML `<details>` toggle: the card is itself a
+ * collapsible panel, so a click on the toggle would also open the panel, which shows the message's source.)
+ * Its `plainText` (what the task log shows) is the same without markup.
  */
 export function importFailedError(
   report: ImportFailureReport,
@@ -78,11 +79,9 @@ export function importFailedError(
     [
       report.summary,
       '',
-      '<details><summary>Details</summary>',
+      'Details:',
       '',
-      ...report.details.map(line => `- ${line.replace(/[<>]/g, '')}`),
-      '',
-      '</details>',
+      ...report.details.map(line => `- ${line}`),
     ].join('\n'),
   ) as Error & { plainText: string };
   error.name = 'ImportFailedError';

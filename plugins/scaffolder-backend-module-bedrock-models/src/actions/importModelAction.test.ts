@@ -205,17 +205,15 @@ describe('bedrock:model:import', () => {
 
     const summary = `The import of support-summarizer v1 into us-east-1 failed after 5s: ${awsMessage} Nothing is serving it: fix the cause and run the template again (version 1 stays in the registry as failed).`;
     const job = `Import job: arn:aws:bedrock:us-east-1:${MOCK_ACCOUNT}:model-import-job/job0`;
-    // The error card renders the message as Markdown: the summary, then a collapsed details part.
+    // The error card renders the message as Markdown: the summary, then the details apart.
     expect(error.message).toBe(
       [
         summary,
         '',
-        '<details><summary>Details</summary>',
+        'Details:',
         '',
         `- Message: ${awsMessage}`,
         `- ${job}`,
-        '',
-        '</details>',
       ].join('\n'),
     );
     // The task log shows the error's stack: the same in words, and no server stack frames.
