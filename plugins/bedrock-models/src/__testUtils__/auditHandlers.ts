@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { AuditEvent } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { attentionSummary, auditEvents } from './attentionFixtures';
+import { coldStartAttention } from './keepWarmFixtures';
 import { API } from './testApis';
 
 /** The audit trail's CSV as the handlers write it: a header and one line per event. */
@@ -12,19 +13,25 @@ export function auditCsv(events: AuditEvent[]): string {
 }
 
 /**
- * msw handlers for `GET /attention` and `GET /audit`. `/audit` stands in for the backend: it filters
+ * msw handlers for `GET /attention`, `GET /cold-starts` (answering `coldStarts()` for
+ * the days asked) and `GET /audit`. `/audit` stands in for the backend: it filters
  * `events()` by each filter (exact values; `from` included, `to` not), pages them (the cursor is an
  * offset) or answers all of them as CSV. Every query asked is kept in `queries`.
  */
 export function auditHandlers(
   events: () => AuditEvent[] = auditEvents,
   attention = attentionSummary,
+  coldStarts = coldStartAttention,
 ) {
   const queries: URLSearchParams[] = [];
   const handlers = [
     http.get(`${API}/attention`, ({ request }) => {
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json(attention());
+    }),
+    http.get(`${API}/cold-starts`, ({ request }) => {
+      const days = new URL(request.url).searchParams.get('days');
+      return HttpResponse.json({ ...coldStarts(), days: Number(days ?? 7) });
     }),
     http.get(`${API}/audit`, ({ request }) => {
       const query = new URL(request.url).searchParams;

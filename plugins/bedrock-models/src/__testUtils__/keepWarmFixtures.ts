@@ -1,4 +1,5 @@
 import type {
+  ColdStartAttention,
   ColdStartStats,
   KeepWarmView,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -49,6 +50,30 @@ export function coldStartStats(
     count: 0,
     insidePolicy: 0,
     items: [],
+    ...overrides,
+  };
+}
+
+/** Models whose calls met cold starts, as `GET /cold-starts` answers: one unless a test says otherwise. */
+export function coldStartAttention(
+  overrides: Partial<ColdStartAttention> = {},
+): ColdStartAttention {
+  return {
+    days: 7,
+    items: [
+      {
+        modelName: 'support-assistant',
+        owner: 'group:default/support-ml',
+        region: 'us-east-1',
+        count: 3,
+        lastAt: '2026-11-20T08:05:00.000Z',
+        p95WaitedMs: 41_000,
+        pointers: [
+          { alias: 'production', keepWarm: 'off' },
+          { alias: 'staging', keepWarm: 'windows' },
+        ],
+      },
+    ],
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  describeColdStartItem,
   describeColdStarts,
   describeDays,
   describeEstimate,
@@ -141,5 +142,36 @@ describe('keep-warm in words', () => {
     expect(
       describeColdStarts({ ...stats, count: 0, last: undefined }, 'off'),
     ).toBe('No cold start measured in the last 30 days.');
+  });
+
+  it('says which models met cold starts, how often, and what their pointers do about it', () => {
+    const item = {
+      modelName: 'm',
+      owner: 'group:default/a',
+      region: 'us-east-1',
+      count: 3,
+      lastAt: '2026-11-27T07:50:00.000Z',
+      p95WaitedMs: 41_000,
+      pointers: [
+        { alias: 'production', keepWarm: 'off' as const },
+        { alias: 'staging', keepWarm: 'always' as const },
+      ],
+    };
+    expect(describeColdStartItem(item, 7)).toEqual({
+      summary:
+        '3 cold starts in the last 7 days · p95 wait 41 s · last 2026-11-27 07:50 UTC',
+      pointers:
+        'Callers of production (not kept warm), staging (kept warm always).',
+    });
+    expect(
+      describeColdStartItem(
+        { ...item, count: 1, p95WaitedMs: undefined, pointers: [] },
+        30,
+      ),
+    ).toEqual({
+      summary: '1 cold start in the last 30 days · last 2026-11-27 07:50 UTC',
+      pointers:
+        'No pointer named the version while it was cold (a warm-up or an evaluation met it).',
+    });
   });
 });

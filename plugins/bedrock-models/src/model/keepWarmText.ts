@@ -1,5 +1,6 @@
 import {
   BUSINESS_HOURS,
+  ColdStartAttentionItem,
   ColdStartStats,
   HeartbeatRecord,
   KeepWarmEstimate,
@@ -147,4 +148,38 @@ export function describeColdStarts(
       ? 'None fell in the hours this policy keeps warm.'
       : `${stats.insidePolicy} fell in the hours this policy keeps warm.`
   }`;
+}
+
+const MODE_WORDS: Record<KeepWarmPolicy['mode'], string> = {
+  off: 'not kept warm',
+  always: 'kept warm always',
+  windows: 'kept warm in set hours',
+};
+
+/**
+ * A model's cold starts in one Region, for the governance page: how many in the period, the p95 wait, the
+ * last one, and which pointers named the cold version with their keep-warm mode now.
+ */
+export function describeColdStartItem(
+  item: ColdStartAttentionItem,
+  days: number,
+): { summary: string; pointers: string } {
+  const summary = [
+    `${item.count} cold ${
+      item.count === 1 ? 'start' : 'starts'
+    } in the last ${days} days`,
+    item.p95WaitedMs !== undefined
+      ? `p95 wait ${seconds(item.p95WaitedMs)}`
+      : undefined,
+    `last ${formatDateTime(item.lastAt)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const pointers =
+    item.pointers.length === 0
+      ? 'No pointer named the version while it was cold (a warm-up or an evaluation met it).'
+      : `Callers of ${item.pointers
+          .map(p => `${p.alias} (${MODE_WORDS[p.keepWarm]})`)
+          .join(', ')}.`;
+  return { summary, pointers };
 }

@@ -20,6 +20,7 @@ import { IDLE_DAY_CHOICES } from '../../governance/governanceUrlState';
 import { AccountNameOf } from '../../names/useAccountNames';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { MeterBar } from '../shared/MeterBar';
+import { ColdStartsCard } from './ColdStartsCard';
 
 /** What each kind of item concerns, to say how many. */
 function countText(item: AttentionItem): string {
@@ -106,7 +107,8 @@ const ItemCard = (props: {
 /**
  * "What should I look at?": the backend's attention items (costly versions no pointer names, unmanaged
  * ones, versions not invoked for N days, residency breaches, failing SSM publishing, nearly full quotas),
- * each with its count, cost and share, and one click to the list of them.
+ * each with its count, cost and share, and one click to the list of them; then the models whose callers
+ * met cold starts.
  */
 export const AttentionView = (props: {
   idleDays: number;
@@ -197,6 +199,7 @@ export const AttentionView = (props: {
         />
       </Flex>
       {body}
+      <ColdStartsCard />
     </Flex>
   );
 };

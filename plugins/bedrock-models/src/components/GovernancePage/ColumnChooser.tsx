@@ -50,7 +50,13 @@ export const ColumnChooser = (props: {
         }}
       >
         {REPORT_COLUMNS.map(c => (
-          <MenuListBoxItem key={c.id} id={c.id}>
+          <MenuListBoxItem
+            key={c.id}
+            id={c.id}
+            textValue={`${label(c.id, c.label)}${
+              c.id === FIXED_COLUMN ? ' (always)' : ''
+            }`}
+          >
             {label(c.id, c.label)}
             {c.id === FIXED_COLUMN ? ' (always)' : ''}
           </MenuListBoxItem>

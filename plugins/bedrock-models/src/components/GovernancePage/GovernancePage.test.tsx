@@ -591,6 +591,47 @@ describe('GovernancePage', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists the models whose callers met cold starts, linked to their pages, over the days chosen', async () => {
+    server.use(...auditHandlers(), ...governanceHandlers());
+    renderInTestApp(<Page />, options('/bedrock-models'));
+
+    const card = await screen.findByRole('region', {
+      name: 'Callers met cold starts',
+    });
+    const list = await within(card).findByRole('list', {
+      name: 'Models whose callers met cold starts',
+    });
+    expect(
+      within(list).getByRole('link', { name: 'support-assistant' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/support-assistant');
+    expect(
+      within(list).getByText(
+        '3 cold starts in the last 7 days · p95 wait 41 s · last 2026-11-20 08:05 UTC',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(list).getByText(
+        'Callers of production (not kept warm), staging (kept warm in set hours).',
+      ),
+    ).toBeInTheDocument();
+
+    await choose('In the last', '30 days');
+    expect(
+      await within(card).findByText(/3 cold starts in the last 30 days/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no caller met a cold start', async () => {
+    server.use(
+      ...auditHandlers(undefined, undefined, () => ({ days: 7, items: [] })),
+      ...governanceHandlers(),
+    );
+    renderInTestApp(<Page />, options('/bedrock-models'));
+    expect(
+      await screen.findByText('No caller met a cold start in the last 7 days.'),
+    ).toBeInTheDocument();
+  });
+
   it('asks what is idle for the days chosen, and keeps them in the URL', async () => {
     const audit = auditHandlers();
     server.use(...audit, ...governanceHandlers());
