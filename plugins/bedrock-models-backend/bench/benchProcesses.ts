@@ -1,4 +1,4 @@
-// Shared by bench:api and bench:report: a backend in its own process (started, health-checked,
+// Shared by bench:api, bench:report and bench:governance: a backend in its own process (started, health-checked,
 // stopped), what /proc says about it (CPU time, resident memory and its peak), PostgreSQL databases made
 // and dropped per run, and percentiles.
 import { ChildProcess, spawn } from 'node:child_process';
@@ -49,6 +49,10 @@ export async function startBenchBackend(options: {
   env: Record<string, string>;
   healthPath: string;
   nodeArgs?: string[];
+  /** Arguments of the script. */
+  args?: string[];
+  /** Working directory of the process; the bench's own by default. */
+  cwd?: string;
 }): Promise<BenchBackend> {
   const child = spawn(
     process.execPath,
@@ -57,8 +61,10 @@ export async function startBenchBackend(options: {
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       options.script,
+      ...(options.args ?? []),
     ],
     {
+      cwd: options.cwd,
       env: { ...process.env, NODE_ENV: 'production', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
