@@ -16,8 +16,9 @@ export default defineConfig({
     ? []
     : [
         {
+          // The backend serves the built app on :7007 (npm start's default).
           command: 'bash scripts/start.sh',
-          url: 'http://localhost:3000',
+          url: 'http://localhost:7007',
           reuseExistingServer: true,
           timeout: 300_000,
         },
@@ -33,7 +34,7 @@ export default defineConfig({
   use: {
     // A step that cannot act fails on its own within this, with a screenshot, rather than at the test's end.
     actionTimeout: 30_000,
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

@@ -17,6 +17,13 @@ async function openGovernancePage(page: Page, request: APIRequestContext) {
     .getByRole('link', { name: 'Bedrock models', exact: true })
     .click();
   await expect(page).toHaveURL(/\/bedrock-models$/);
+  // It opens on what needs attention; the versions are the next tab.
+  await expect(page.getByRole('tab', { name: 'Attention' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await expect(page).toHaveURL(/view=versions/);
   await expect(
     page.getByRole('rowheader', { name: /support-summarizer/ }).first(),
   ).toBeVisible();

@@ -44,9 +44,17 @@ test('a product team imports a model with the template, watches it import and la
       ),
     ),
   ).toBeVisible({ timeout: 60_000 });
+  // Status, elapsed against the expected time (from the weights' size), and what happens next.
+  await expect(
+    page.getByText(
+      /Next: Amazon Bedrock copies the weights from S3 and creates the imported model \(about 12 min for 16\.1 GB of weights\)/,
+    ),
+  ).toBeVisible();
   await expect(
     page
-      .getByText(new RegExp(`${modelName} v1: importing, \\d+s since`))
+      .getByText(
+        new RegExp(`${modelName} v1: importing, \\d+s of about 12 min`),
+      )
       .first(),
   ).toBeVisible();
   await expect(
@@ -79,8 +87,9 @@ test('a product team imports a model with the template, watches it import and la
   await expect(row).toHaveCount(1);
   await expect(versionStatus(page, 1)).toHaveText('ready');
   await expect(row).toContainText('us-east-1');
-  await expect(row).toContainText('user:default/guest');
-  await expect(page.getByText('Owner group:default/support-ml')).toBeVisible();
+  // People and groups by their catalog display names.
+  await expect(row).toContainText('Guest');
+  await expect(page.getByText('Owner Support ML')).toBeVisible();
   await expect(
     page.getByRole('button', { name: 'Promote version 1' }),
   ).toBeEnabled();

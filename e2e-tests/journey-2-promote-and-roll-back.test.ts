@@ -14,6 +14,8 @@ const MODEL = 'support-summarizer';
 const ALIAS = 'production';
 const REGION = 'us-east-1';
 const GUEST = 'user:default/guest';
+// The guest's display name in the demo org (examples/org.yaml).
+const GUEST_NAME = 'Guest';
 
 type Move = {
   kind: 'promote' | 'rollback';
@@ -40,15 +42,16 @@ async function expectEveryoneAgrees(
   const pointer = page.getByRole('region', { name: `${ALIAS} in ${REGION}` });
   await expect(pointer).toContainText(`version ${move.to}`);
   await expect(pointer).toContainText(arn);
-  await expect(pointer).toContainText(`by ${GUEST}`);
+  // People read the catalog's display name of the guest, not its entity ref.
+  await expect(pointer).toContainText(`by ${GUEST_NAME}`);
   // The page re-reads while the move's SSM write is pending, so it ends up saying it is published.
   await expect(pointer).toContainText('SSM parameter: published');
   const latestMove = page
-    .getByRole('list', { name: 'Pointer history' })
+    .getByRole('list', { name: 'Model history' })
     .getByRole('listitem')
     .first();
   await expect(latestMove).toContainText(
-    `${GUEST} ${verb} ${ALIAS} in ${REGION} from version ${move.from} to version ${move.to}`,
+    `${GUEST_NAME} ${verb} ${ALIAS} in ${REGION} from v${move.from} to v${move.to}`,
   );
   await expect(latestMove).toContainText(`“${move.reason}”`);
   await expect(
@@ -149,7 +152,7 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
   await expect(
     promote.getByRole('button', { name: /^production / }),
   ).toBeVisible();
-  await expect(promote.getByLabel('move')).toHaveText(
+  await expect(promote.getByLabel('move', { exact: true })).toHaveText(
     'from version 1 to version 2',
   );
   const promoteButton = promote.getByRole('button', {
@@ -183,7 +186,7 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
     .click();
   const rollback = page.getByRole('dialog');
   await expect(rollback).toContainText(`Roll back ${ALIAS} in ${REGION}`);
-  await expect(rollback.getByLabel('move')).toHaveText(
+  await expect(rollback.getByLabel('move', { exact: true })).toHaveText(
     'from version 2 to version 1',
   );
   await rollback.getByRole('textbox', { name: 'Reason' }).fill(rollbackReason);

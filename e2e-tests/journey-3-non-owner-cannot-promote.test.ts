@@ -20,7 +20,7 @@ test('a user who does not own the model cannot promote: the button says why, and
   expect(before.versions.find(v => v.number === 1)?.status).toBe('ready');
 
   await signIn(page, modelTabPath(MODEL));
-  await expect(page.getByText('Owner group:default/claims-ai')).toBeVisible();
+  await expect(page.getByText('Owner Claims AI')).toBeVisible();
 
   // The version is ready, so only ownership stands in the way; the button is disabled and points to
   // the notice that says so (its accessible description), as do Retire's.
@@ -37,7 +37,9 @@ test('a user who does not own the model cannot promote: the button says why, and
       'You can see this model but not promote, roll back or retire its versions.',
     ),
   ).toBeVisible();
-  await expect(page.getByText(NOT_OWNER)).toBeVisible();
+  await expect(
+    page.locator('#bedrock-models-permission-notice').getByText(NOT_OWNER),
+  ).toBeVisible();
   await expect(
     versionRow(page, 1).getByRole('button', { name: 'Retire version 1' }),
   ).toBeDisabled();

@@ -31,7 +31,8 @@ test('a reviewer filters the governance page by Region and exports CSV: the file
   await waitForDemoModel(api, 'support-summarizer', 3);
   await waitForDemoModel(api, 'legacy-faq-bot', 1);
 
-  await signIn(page, '/bedrock-models');
+  // The page opens on what needs attention; the versions are a tab away (and in the URL).
+  await signIn(page, '/bedrock-models?view=versions');
   await expect(
     page.getByRole('rowheader', { name: 'legacy-faq-bot' }),
   ).toBeVisible();
@@ -58,6 +59,26 @@ test('a reviewer filters the governance page by Region and exports CSV: the file
   }
   await expect(costHeader).toHaveAttribute('aria-sort', 'descending');
 
+  // Architecture is not among the default columns: the reviewer adds it with the column chooser.
+  await page.getByRole('button', { name: /^Columns/ }).click();
+  await page.getByRole('option', { name: 'Architecture' }).click();
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByRole('columnheader', { name: /Architecture/ }),
+  ).toBeVisible();
+  const headers = (await page.getByRole('columnheader').allInnerTexts()).map(
+    h => h.trim(),
+  );
+  // Reviewers read what it is, who owns it and what it costs first.
+  expect(headers.slice(0, 4)).toEqual([
+    'Model',
+    'Version',
+    'Owner',
+    'Cost / month',
+  ]);
+  // A cell by its column's header (the row header, Model, is not a grid cell).
+  const column = (name: string) => headers.indexOf(name) - 1;
+
   // The rows shown.
   const rows = page
     .getByRole('row')
@@ -68,18 +89,20 @@ test('a reviewer filters the governance page by Region and exports CSV: the file
     const cells = (await row.getByRole('gridcell').allInnerTexts()).map(c =>
       c.split('\n').filter(Boolean),
     );
+    const cell = (name: string) => cells[column(name)];
     shown.push({
       model: model.trim(),
-      version: cells[0][0],
-      status: cells[1][0],
-      owner: cells[2][0],
-      region: cells[3][0],
-      account: cells[3][1],
-      architecture: cells[4][0],
-      classification: cells[5][0],
-      production: cells[6][0],
-      lastPromotedBy: cells[7][0],
-      cost: cells[9][0],
+      version: cell('Version')[0],
+      status: cell('Status')[0],
+      // The owner's display name, then its entity ref.
+      owner: cell('Owner')[1],
+      region: cell('Region')[0],
+      account: cell('Region')[1],
+      architecture: cell('Architecture')[0],
+      classification: cell('Class')[0],
+      production: cell('Production')[0],
+      lastPromotedBy: cell('Last promoted')[0],
+      cost: cell('Cost / month')[0],
     });
   }
   expect(shown.length).toBeGreaterThanOrEqual(2);
@@ -96,44 +119,65 @@ test('a reviewer filters the governance page by Region and exports CSV: the file
   expect(shown.map(r => `${r.model} v${r.version.slice(1)}`).sort()).toEqual(
     report.rows.map(r => `${r.model} v${r.version}`).sort(),
   );
-  // Export: the backend's file of the versions the filters let through, in the report's order.
+  // Export: the backend's file of the versions the filters let through, in the table's order.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await readFile(await file.path(), 'utf8');
-  expect(csvHeader(csv)).toEqual([
-    'model',
-    'version',
-    'owner',
-    'classification',
-    'account',
-    'region',
-    'status',
-    'architecture',
-    'imported_model_arn',
-    'pointers',
-    'production_version',
-    'last_promoted_by',
-    'last_promoted_at',
-    'managed',
-    'created_by',
-    'created_at',
-    'estimated_monthly_cost',
-  ]);
+  // The report's columns (the backend may add more after them).
+  expect(csvHeader(csv)).toEqual(
+    expect.arrayContaining([
+      'model',
+      'version',
+      'owner',
+      'classification',
+      'account',
+      'region',
+      'status',
+      'architecture',
+      'imported_model_arn',
+      'pointers',
+      'production_version',
+      'last_promoted_by',
+      'last_promoted_at',
+      'managed',
+      'created_by',
+      'created_at',
+      'estimated_monthly_cost',
+    ]),
+  );
+  // Names people read: accounts by their configured alias, people by their catalog display name.
+  const settings = await api.settings();
+  const accountName = (id: string) =>
+    settings.accounts.find(a => a.accountId === id)?.alias ?? id;
+  const displayNames = new Map<string, string>();
+  for (const ref of new Set(parseCsv(csv).map(r => r.last_promoted_by))) {
+    if (!ref) continue;
+    const [kind, rest] = ref.split(':');
+    const response = await api.get(
+      `/api/catalog/entities/by-name/${kind}/${rest}`,
+    );
+    const entity = response.ok() ? await response.json() : undefined;
+    displayNames.set(
+      ref,
+      entity?.spec?.profile?.displayName ??
+        entity?.metadata?.title ??
+        ref.replace(/^.*[/:]/, ''),
+    );
+  }
   const exported = parseCsv(csv).map(r => ({
     model: r.model,
     version: `v${r.version}`,
     status: r.status,
-    // The table shows an owner's name with its kind under it.
-    owner: r.owner.replace(/^.*\//, ''),
+    owner: r.owner,
     region: r.region,
-    account: r.account,
+    account: accountName(r.account),
     architecture: r.architecture || '—',
     classification: r.classification,
     production: r.production_version ? `v${r.production_version}` : 'none',
     lastPromotedBy: r.last_promoted_by
-      ? r.last_promoted_by.replace(/^.*\//, '')
+      ? displayNames.get(r.last_promoted_by)
       : '—',
     cost: r.estimated_monthly_cost
       ? `$${Number(r.estimated_monthly_cost).toLocaleString('en-US', {
@@ -142,8 +186,6 @@ test('a reviewer filters the governance page by Region and exports CSV: the file
         })}`
       : '—',
   }));
-  const byModelAndVersion = (a: ShownRow, b: ShownRow) =>
-    a.model.localeCompare(b.model) ||
-    Number(a.version.slice(1)) - Number(b.version.slice(1));
-  expect(exported).toEqual([...shown].sort(byModelAndVersion));
+  // The CSV keeps the table's order (by cost, highest first), so it reads as the page does.
+  expect(exported).toEqual(shown);
 });

@@ -9,10 +9,12 @@ import {
 } from './support/template';
 
 const REGION = 'us-east-1';
-// The demo seed's artifact sets in us-east-1 (packages/bedrock-emulator/src/seed/seedDemo.ts): one
-// without its tokenizer files, and the Llama 3.1 8B fine-tune the template defaults to.
-const BROKEN_SET = 's3://demo-model-artifacts/broken/missing-tokenizer/';
+// The demo seed's Llama 3.1 8B fine-tune in us-east-1 (packages/bedrock-emulator/src/seed/seedDemo.ts),
+// the template's default; each step works on a copy of its own.
 const GOOD_SET = 's3://demo-model-artifacts/support-summarizer/v3/';
+
+const escapeRegExp = (text: string) =>
+  text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The task page's error banner: the failed step's message. */
 function taskError(page: Page) {
@@ -28,16 +30,25 @@ test('an import of a broken artifact set stops at validation with the message; o
   const api = await PortalApi.asGuest(request);
   await signIn(page, IMPORT_TEMPLATE_PATH);
 
-  await test.step('a broken artifact set stops at validation, with every problem', async () => {
+  await test.step('a set broken after the form checked it stops at validation, with every problem', async () => {
+    // The form refuses a broken set before Create (journey 7). Here the set is whole when the form
+    // checks it, and loses its tokenizer files before Create, as when someone cleans up the bucket:
+    // the validate step checks again and stops the run.
     const modelName = freshModelName('e2e-broken');
+    const s3Uri = `s3://demo-model-artifacts/teams/support-ml/${modelName}/`;
+    await copyArtifactSet(REGION, GOOD_SET, s3Uri);
     await startImport(page, {
       modelName,
       ownerName: 'Support ML',
-      s3Uri: BROKEN_SET,
+      s3Uri,
+      beforeCreate: async () => {
+        await deleteArtifact(REGION, s3Uri, 'tokenizer.json');
+        await deleteArtifact(REGION, s3Uri, 'tokenizer_config.json');
+      },
     });
     const error = taskError(page);
     await expect(error).toContainText(
-      `${modelName} cannot be imported from ${BROKEN_SET} into ${REGION} (account 123456789012); fix these 2 problem(s):`,
+      `${modelName} cannot be imported from ${s3Uri} into ${REGION} (account 123456789012); fix these 2 problem(s):`,
       { timeout: 60_000 },
     );
     // Each problem says what to fix; the warning comes after them, apart.
@@ -81,11 +92,27 @@ test('an import of a broken artifact set stops at validation with the message; o
     await deleteArtifact(REGION, s3Uri, 'config.json');
 
     const awsMessage = `The model artifacts at ${s3Uri} are missing config.json. Add the model's Hugging Face config.json and try again.`;
-    // In the run: the import step fails with AWS's own message.
-    await expect(taskError(page)).toContainText(
-      `The import of ${modelName} v1 into ${REGION} failed: ${awsMessage}`,
+    // In the run: the import step fails with a plain summary in AWS's words and what to do ...
+    const error = taskError(page);
+    await expect(error).toContainText(
+      new RegExp(
+        `The import of ${modelName} v1 into ${REGION} failed after [\\dhms ]+: ${escapeRegExp(
+          awsMessage,
+        )} Nothing is serving it: fix the cause and run the template again \\(version 1 stays in the registry as failed\\)\\.`,
+      ),
       { timeout: 90_000 },
     );
+    // ... and, apart, the details: AWS's message as it came and the job.
+    await expect(error.getByRole('listitem')).toHaveText([
+      `Message: ${awsMessage}`,
+      /^Import job: arn:aws:bedrock:us-east-1:\d+:model-import-job\//,
+    ]);
+    // No server stack trace or source file in the card or the log.
+    await expect(page.getByText(/\.(ts|js|cjs):\d+/)).toHaveCount(0);
+    await page.screenshot({
+      path: 'e2e-test-report/artifacts/journey-5-import-failed.png',
+      fullPage: true,
+    });
 
     // In the registry and on the model's page: version 1 failed, with the same message.
     const version = (await api.model(modelName))?.versions.find(

@@ -48,7 +48,7 @@ test('an owner promotes to staging from a page someone else made stale: the 409 
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: /^production / }).click();
   await page.getByRole('option', { name: ALIAS, exact: true }).click();
-  await expect(dialog.getByLabel('move')).toHaveText(
+  await expect(dialog.getByLabel('move', { exact: true })).toHaveText(
     'from version 1 to version 2',
   );
   await dialog
@@ -85,7 +85,7 @@ test('an owner promotes to staging from a page someone else made stale: the 409 
   await expect(pointer).toContainText('version 2');
   await expect(
     page
-      .getByRole('list', { name: 'Pointer history' })
+      .getByRole('list', { name: 'Model history' })
       .getByRole('listitem')
       .filter({ hasText: colleagueReason }),
   ).toHaveCount(1);
@@ -96,7 +96,7 @@ test('an owner promotes to staging from a page someone else made stale: the 409 
     .click();
   await dialog.getByRole('button', { name: /^production / }).click();
   await page.getByRole('option', { name: ALIAS, exact: true }).click();
-  await expect(dialog.getByLabel('move')).toHaveText(
+  await expect(dialog.getByLabel('move', { exact: true })).toHaveText(
     'from version 2 to version 1',
   );
   await dialog

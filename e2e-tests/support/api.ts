@@ -27,16 +27,30 @@ export class PortalApi {
   ) {}
 
   static async asGuest(request: APIRequestContext): Promise<PortalApi> {
-    const response = await request.get('/api/auth/guest/refresh', {
+    return PortalApi.signedIn(request, 'guest', 'user:default/guest');
+  }
+
+  /**
+   * The API as the local demo's second user (user:default/gale, in ML governance), who approves what
+   * the guest asks for: the demo-approver provider of app-config.yaml.
+   */
+  static async asDemoApprover(request: APIRequestContext): Promise<PortalApi> {
+    return PortalApi.signedIn(request, 'demo-approver', 'user:default/gale');
+  }
+
+  private static async signedIn(
+    request: APIRequestContext,
+    provider: string,
+    userEntityRef: string,
+  ): Promise<PortalApi> {
+    const response = await request.get(`/api/auth/${provider}/refresh`, {
       // The auth backend answers refresh calls only from script (CSRF guard).
       headers: { 'X-Requested-With': 'XMLHttpRequest' },
     });
     expect(response.ok(), await response.text()).toBe(true);
     const body = await response.json();
     const token: string = body.backstageIdentity.token;
-    expect(body.backstageIdentity.identity.userEntityRef).toBe(
-      'user:default/guest',
-    );
+    expect(body.backstageIdentity.identity.userEntityRef).toBe(userEntityRef);
     return new PortalApi(request, token);
   }
 
@@ -48,8 +62,15 @@ export class PortalApi {
     return this.request.get(path, { headers: this.headers });
   }
 
-  async post(path: string, data: unknown) {
-    return this.request.post(path, { headers: this.headers, data });
+  async post(
+    path: string,
+    data: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    return this.request.post(path, {
+      headers: { ...this.headers, ...headers },
+      data,
+    });
   }
 
   private async json<T>(path: string): Promise<T> {

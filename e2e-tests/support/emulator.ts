@@ -6,6 +6,10 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
 
 /**
  * The Bedrock emulator started by scripts/e2e.sh. It speaks the real AWS wire protocols, so the
@@ -95,6 +99,44 @@ export async function deleteArtifact(
     await client.send(
       new DeleteObjectCommand({ Bucket: bucket, Key: `${prefix}${file}` }),
     );
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * How many calls an imported model served from `from` on, as CloudWatch counts them (`AWS/Bedrock`
+ * `Invocations`, per minute): what reached the emulator's runtime, whoever sent it.
+ */
+export async function invocationsSince(
+  region: string,
+  modelArn: string,
+  from: Date,
+): Promise<number> {
+  const client = new CloudWatchClient({ endpoint, region, credentials });
+  try {
+    const { MetricDataResults } = await client.send(
+      new GetMetricDataCommand({
+        StartTime: from,
+        // CloudWatch's end is exclusive; the emulator's clock may run ahead of this machine's.
+        EndTime: new Date(Date.now() + 24 * 60 * 60_000),
+        MetricDataQueries: [
+          {
+            Id: 'invocations',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/Bedrock',
+                MetricName: 'Invocations',
+                Dimensions: [{ Name: 'ModelId', Value: modelArn }],
+              },
+              Period: 60,
+              Stat: 'Sum',
+            },
+          },
+        ],
+      }),
+    );
+    return (MetricDataResults?.[0]?.Values ?? []).reduce((n, v) => n + v, 0);
   } finally {
     client.destroy();
   }
