@@ -488,6 +488,12 @@ describe('cost, quotas, report and settings (demo seed, after discovery)', () =>
         alwaysOnHourly: {},
         source: 'test prices',
       },
+      // How keep-warm heartbeats are timed (the defaults), for the page's keep-warm cost and dialog.
+      keepWarm: {
+        evictionMinutes: 60,
+        leadMinutes: 10,
+        defaultIntervalMinutes: 14,
+      },
     });
   });
 });

@@ -19,17 +19,25 @@ type Question = {
 };
 
 const versions = (n: number) => `${n} version${n === 1 ? '' : 's'}`;
+/** The verb's form for `n` versions: `one` for a single version, else `many`. */
+const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 const QUESTIONS: Question[] = [
   {
     kind: 'unnamed-cost',
     filters: { status: 'ready', named: 'unnamed' },
-    title: n => `${versions(n)} cost money but no pointer names them`,
+    title: n =>
+      `${versions(n)} ${verb(
+        n,
+        'costs',
+        'cost',
+      )} money but no pointer names ${verb(n, 'it', 'them')}`,
   },
   {
     kind: 'unmanaged',
     filters: { status: 'ready', managed: 'unmanaged' },
-    title: n => `${versions(n)} were imported outside the portal`,
+    title: n =>
+      `${versions(n)} ${verb(n, 'was', 'were')} imported outside the portal`,
   },
   {
     kind: 'not-invoked',
@@ -40,15 +48,21 @@ const QUESTIONS: Question[] = [
     kind: 'residency',
     filters: { residency: 'violates' },
     title: n =>
-      `${versions(n)} sit in a Region their classification may not be in`,
+      `${versions(n)} ${verb(n, 'sits', 'sit')} in a Region ${verb(
+        n,
+        'its',
+        'their',
+      )} classification may not be in`,
   },
   {
     kind: 'publishing',
     filters: { publishing: 'failing' },
     title: n =>
-      `${versions(
+      `${versions(n)} ${verb(
         n,
-      )} are named by a pointer whose SSM parameter is not published`,
+        'is',
+        'are',
+      )} named by a pointer whose SSM parameter is not published`,
   },
 ];
 

@@ -195,7 +195,7 @@ export const AttentionView = (props: {
           }))}
           value={String(idleDays)}
           onChange={key => props.onIdleDaysChange(Number(key))}
-          style={{ minWidth: 220 }}
+          style={{ minWidth: 220, maxWidth: 320 }}
         />
       </Flex>
       {body}

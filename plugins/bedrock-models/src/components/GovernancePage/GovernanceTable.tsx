@@ -76,9 +76,9 @@ function invokedCell(row: GovernanceReportRow) {
       title={
         row.lastInvokedAt ? formatDateTime(row.lastInvokedAt) : 'not in 30 days'
       }
-      description={`${row.invocations30d.toLocaleString(
-        'en-US',
-      )} calls in 30 days`}
+      description={`${row.invocations30d.toLocaleString('en-US')} ${
+        row.invocations30d === 1 ? 'call' : 'calls'
+      } in 30 days`}
     />
   );
 }
@@ -165,10 +165,10 @@ export const GovernanceTable = (props: {
   const widths: Record<string, number> = {
     model: 210,
     version: 110,
-    owner: 150,
-    cost: 130,
-    production: 130,
-    lastInvokedAt: 175,
+    owner: 170,
+    cost: 150,
+    production: 150,
+    lastInvokedAt: 205,
     status: 150,
     region: 140,
     classification: 110,
