@@ -126,17 +126,7 @@ test('an owner promotes version 2 to production, then rolls back to version 1, a
       .map(v => [v.number, v.importedModelArn!]),
   );
   expect([...arns.keys()].sort()).toEqual(expect.arrayContaining([1, 2]));
-  const current = before.pointers.find(
-    p => p.alias === ALIAS && p.region === REGION,
-  );
-  if (current?.version !== 1) {
-    const response = await api.promote(MODEL, ALIAS, {
-      region: REGION,
-      version: 1,
-      reason: 'e2e: production starts on version 1',
-    });
-    expect(response.ok(), await response.text()).toBe(true);
-  }
+  await api.ensurePointer(MODEL, ALIAS, REGION, 1);
 
   await signIn(page, modelTabPath(MODEL));
   const pointer = page.getByRole('region', { name: `${ALIAS} in ${REGION}` });

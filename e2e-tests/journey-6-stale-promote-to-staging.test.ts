@@ -25,17 +25,7 @@ test('an owner promotes to staging from a page someone else made stale: the 409 
       .importedModelArn!;
 
   // Start from staging on version 1 (a retried attempt finds it where the last one left it).
-  const current = details.pointers.find(
-    p => p.alias === ALIAS && p.region === REGION,
-  );
-  if (current?.version !== 1) {
-    const response = await api.promote(MODEL, ALIAS, {
-      region: REGION,
-      version: 1,
-      reason: 'e2e: staging starts on version 1',
-    });
-    expect(response.ok(), await response.text()).toBe(true);
-  }
+  await api.ensurePointer(MODEL, ALIAS, REGION, 1);
 
   await signIn(page, modelTabPath(MODEL));
   const pointer = page.getByRole('region', { name: `${ALIAS} in ${REGION}` });

@@ -110,6 +110,28 @@ export class PortalApi {
     );
   }
 
+  /**
+   * Puts a pointer on `version` unless it is there already (journeys start from a known state, and a
+   * retried attempt finds the pointer where the last one left it).
+   */
+  async ensurePointer(
+    model: string,
+    alias: string,
+    region: string,
+    version: number,
+  ) {
+    const current = (await this.model(model))?.pointers.find(
+      p => p.alias === alias && p.region === region,
+    );
+    if (current?.version === version) return;
+    const moved = await this.promote(model, alias, {
+      region,
+      version,
+      reason: `e2e: ${alias} starts on version ${version}`,
+    });
+    expect(moved.ok(), await moved.text()).toBe(true);
+  }
+
   async settings(): Promise<PortalSettings> {
     return this.json<PortalSettings>('/api/bedrock-models/settings');
   }

@@ -6,6 +6,7 @@ import {
   KeepWarmEstimate,
   KeepWarmPolicy,
   KeepWarmWindow,
+  Weekday,
   WEEKDAYS,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { formatDateTime } from '../format/formatDateTime';
@@ -13,7 +14,8 @@ import { formatMoney, formatUnitPrice } from '../format/formatMoney';
 
 /** How the page reads keep-warm policies, heartbeats and cold starts, in words. */
 
-const DAY_NAMES: Record<string, string> = {
+/** A weekday as the page names it. */
+export const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Mon',
   tue: 'Tue',
   wed: 'Wed',

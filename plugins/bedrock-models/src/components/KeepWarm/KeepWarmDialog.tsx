@@ -24,7 +24,7 @@ import {
   WEEKDAYS,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
-import { describeEstimate } from '../../model/keepWarmText';
+import { DAY_NAMES, describeEstimate } from '../../model/keepWarmText';
 import { ChangeDialogFooter } from '../PointerDialogs/ChangeDialogFooter';
 import { ReasonField } from '../PointerDialogs/ReasonField';
 import { useDialogSubmit } from '../PointerDialogs/useDialogSubmit';
@@ -34,16 +34,6 @@ const MODES: Array<{ id: KeepWarmMode; label: string }> = [
   { id: 'windows', label: 'In set hours (e.g. business hours)' },
   { id: 'always', label: 'Always' },
 ];
-
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 /** The time zone the browser is in: where an owner's business hours most likely are. */
 function browserTimeZone(): string {
@@ -142,7 +132,7 @@ export const KeepWarmDialog = (props: {
               >
                 {WEEKDAYS.map(day => (
                   <Checkbox key={day} value={day}>
-                    {DAY_LABELS[day]}
+                    {DAY_NAMES[day]}
                   </Checkbox>
                 ))}
               </CheckboxGroup>
