@@ -34,8 +34,9 @@ export function modelHandlers(
     http.get(`${API}/models/${modelName}/evaluations`, () =>
       HttpResponse.json({ items: [] }),
     ),
+    // Any model: the pointer cards ask by their pointers' model name, which `details` decides.
     http.get(
-      `${API}/models/${modelName}/aliases/:alias/keep-warm`,
+      `${API}/models/:model/aliases/:alias/keep-warm`,
       ({ request, params }) =>
         HttpResponse.json(
           keepWarmView(
@@ -45,7 +46,7 @@ export function modelHandlers(
         ),
     ),
     http.get(
-      `${API}/models/${modelName}/aliases/:alias/cold-starts`,
+      `${API}/models/:model/aliases/:alias/cold-starts`,
       ({ request, params }) =>
         HttpResponse.json(
           coldStartStats(
