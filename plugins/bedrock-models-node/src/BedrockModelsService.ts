@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
+  EvaluationRun,
+  EvaluationStartResponse,
+  EvaluationSuite,
   GovernanceReport,
   GovernanceReportFilters,
   GovernanceReportQuery,
@@ -22,6 +25,7 @@ import type {
   RetireVersionCall,
   RollbackPointerCall,
   SearchModelsQuery,
+  StartEvaluationCall,
   ValidateArtifactsRequest,
   ValidationReport,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -103,4 +107,19 @@ export interface BedrockModelsService {
     request: RollbackPointerCall,
     options: BedrockModelsRequestOptions,
   ): Promise<PointerMoveResult>;
+  /** The model's evaluation prompts (none until its owners store some). */
+  getEvaluationSuite(
+    request: { modelName: string },
+    options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationSuite>;
+  /** Queues the suite on a ready version (and the version an alias names, to compare). */
+  startEvaluation(
+    request: StartEvaluationCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationStartResponse>;
+  /** One evaluation run with its results; undefined when there is none. */
+  getEvaluationRun(
+    request: { modelName: string; runId: string },
+    options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationRun | undefined>;
 }

@@ -17,6 +17,7 @@ import {
   RetireVersionCall,
   RollbackPointerCall,
   SearchModelsQuery,
+  StartEvaluationCall,
   ValidateArtifactsRequest,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import {
@@ -147,6 +148,27 @@ export class DefaultBedrockModelsService implements BedrockModelsService {
     { credentials }: BedrockModelsRequestOptions,
   ) {
     return this.client.rollbackPointer(request, await this.as(credentials));
+  }
+
+  async getEvaluationSuite(
+    request: { modelName: string },
+    { credentials }: BedrockModelsRequestOptions,
+  ) {
+    return this.client.getEvaluationSuite(request, await this.as(credentials));
+  }
+
+  async startEvaluation(
+    request: StartEvaluationCall,
+    { credentials }: BedrockModelsRequestOptions,
+  ) {
+    return this.client.startEvaluation(request, await this.as(credentials));
+  }
+
+  async getEvaluationRun(
+    request: { modelName: string; runId: string },
+    { credentials }: BedrockModelsRequestOptions,
+  ) {
+    return this.client.getEvaluationRun(request, await this.as(credentials));
   }
 
   /** A token for the backend, issued for whoever the call is made on behalf of. */

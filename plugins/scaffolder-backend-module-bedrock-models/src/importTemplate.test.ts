@@ -66,10 +66,14 @@ describe('the import template through the scaffolder, the bedrock-models backend
   /** Whether the emulator's clock runs fast enough for import jobs to finish. */
   let jobsFinish = true;
   let pump: ReturnType<typeof setInterval>;
-  const uris = { good: '', broken: '', v4: '', v5: '' };
+  const uris = { good: '', broken: '', v4: '', v5: '', v6: '' };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
+    // Four versions of support-summarizer live in us-east-1 by the end: above the default quota of 3.
+    emulator = await startEmulator({
+      port: 0,
+      quotas: { importedModelsPerRegion: 10, concurrentImportJobs: 1 },
+    });
     uris.good = stageArtifactSet(
       emulator,
       'ml-artifacts',
@@ -88,6 +92,12 @@ describe('the import template through the scaffolder, the bedrock-models backend
       'support-summarizer/v5/',
       llama31_8bArtifacts(),
     );
+    uris.v6 = stageArtifactSet(
+      emulator,
+      'ml-artifacts',
+      'support-summarizer/v6/',
+      llama31_8bArtifacts(),
+    );
     uris.broken = stageArtifactSet(
       emulator,
       'ml-artifacts',
@@ -104,6 +114,7 @@ describe('the import template through the scaffolder, the bedrock-models backend
     pump = setInterval(() => {
       if (jobsFinish) emulator.context.clock.advance(60_000);
       void portal?.trackImports();
+      void portal?.runEvaluations();
     }, 100);
   });
 
@@ -182,6 +193,8 @@ describe('the import template through the scaffolder, the bedrock-models backend
       ...artifactPage(uris.good),
       baseModel: 'meta-llama/Llama-3.1-8B-Instruct',
       promoteToStaging: true,
+      // A new model has no evaluation suite yet: the step says so and the import still succeeds.
+      runEvaluation: true,
     });
     const completion = await tasks.finished(taskId);
 
@@ -229,6 +242,8 @@ describe('the import template through the scaffolder, the bedrock-models backend
         title: 'Imported models in the AWS console (us-east-1)',
         url: 'https://us-east-1.console.aws.amazon.com/bedrock/home?region=us-east-1#/imported-models',
       },
+      // No run, so no url: the task page leaves a link without one out.
+      { title: 'Evaluation run (skipped)', icon: 'dashboard' },
     ]);
     expect(completion.output?.text?.[0].content).toContain(
       `Imported model ARN: \`${version.importedModelArn}\``,
@@ -254,6 +269,7 @@ describe('the import template through the scaffolder, the bedrock-models backend
           /^Next: callers can invoke support-summarizer v1 by its ARN now/,
         ),
         'staging of support-summarizer in us-east-1 moved from no version to v1',
+        'support-summarizer v1 was not evaluated: Model support-summarizer has no evaluation prompts yet: add some to its suite first. The step goes on (failOnFailure is false).',
       ]),
     );
     const jobs = await importJobsOf('support-summarizer-v1');
@@ -452,4 +468,63 @@ describe('the import template through the scaffolder, the bedrock-models backend
       );
     },
   );
+
+  it("runs the model's evaluation suite on the new version when asked, and links the run", async () => {
+    const suite = await fetch(
+      `${
+        portal!.url
+      }/api/bedrock-models/models/support-summarizer/evaluation-suite`,
+      {
+        method: 'PUT',
+        headers: asUser(GUEST),
+        body: JSON.stringify({
+          prompts: [
+            {
+              id: 'summary',
+              prompt: 'Summarise: the parcel arrived late.',
+              checks: { mustMatch: '\\w+' },
+            },
+          ],
+        }),
+      },
+    );
+    expect(suite.status).toBe(200);
+
+    const taskId = await tasks.start(TEMPLATE, {
+      modelKind: 'existing',
+      existingModel: 'support-summarizer',
+      ...artifactPage(uris.v6),
+      promoteToStaging: false,
+      runEvaluation: true,
+    });
+    const completion = await tasks.finished(taskId);
+
+    expect(completion.error).toBeUndefined();
+    expect(completion.status).toBe('completed');
+    const { body: runs } = await registry(
+      '/models/support-summarizer/evaluations?version=4',
+    );
+    expect(runs.items).toEqual([
+      expect.objectContaining({
+        status: 'passed',
+        startedBy: GUEST,
+        region: 'us-east-1',
+      }),
+    ]);
+    const runId = runs.items[0].id;
+    expect(completion.output?.links).toContainEqual({
+      title: 'Evaluation run (passed)',
+      icon: 'dashboard',
+      url: `/catalog/default/resource/support-summarizer/bedrock?evaluationRun=${runId}#bedrock-evaluations`,
+    });
+    expect(await tasks.log(taskId)).toEqual(
+      expect.arrayContaining([
+        `Started evaluation run ${runId} of support-summarizer v4 in us-east-1`,
+        expect.stringMatching(/^Prompt summary: passed \(/),
+        expect.stringMatching(
+          /^support-summarizer v4 passed: 1 of 1 prompts passed \(100%\)/,
+        ),
+      ]),
+    );
+  });
 });

@@ -73,4 +73,43 @@ describe('the import template form', () => {
       '${{ steps.validate.output.weightBytes }}',
     );
   });
+
+  it('offers to run the evaluation suite on the Release page, off by default, and runs it once the version is ready', () => {
+    const release = page('Release').properties!;
+    expect(release.runEvaluation).toMatchObject({
+      title: "Run the model's evaluation suite when the version is ready",
+      type: 'boolean',
+      default: false,
+    });
+    const steps: Array<{
+      id: string;
+      if?: string;
+      action: string;
+      input: Record<string, unknown>;
+    }> = template.spec.steps;
+    const evaluate = steps.find(step => step.id === 'evaluate')!;
+    // After the import (which ends when the version is ready), before the promote.
+    expect(steps.map(step => step.id)).toEqual([
+      'validate',
+      'import',
+      'evaluate',
+      'promote',
+    ]);
+    expect(evaluate.action).toBe('bedrock:model:evaluate');
+    // A dry run imports nothing: without a version the step is skipped.
+    expect(evaluate.if).toBe(
+      '${{ parameters.runEvaluation and steps.import.output.version }}',
+    );
+    expect(evaluate.input).toEqual({
+      modelName: '${{ steps.import.output.modelName }}',
+      version: '${{ steps.import.output.version }}',
+      region: '${{ steps.import.output.region }}',
+      failOnFailure: false,
+    });
+    expect(template.spec.output.links).toContainEqual(
+      expect.objectContaining({
+        url: '${{ steps.evaluate.output.runLink }}',
+      }),
+    );
+  });
 });

@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { readImportWaitConfig } from './importWaitConfig';
+import {
+  readEvaluationWaitConfig,
+  readImportWaitConfig,
+} from './importWaitConfig';
 
 describe('readImportWaitConfig', () => {
   it('reads seconds and minutes into milliseconds', () => {
@@ -33,5 +36,36 @@ describe('readImportWaitConfig', () => {
 
     expect(readImportWaitConfig(config)).toEqual({ timeoutMs: 300_000 });
     expect(readImportWaitConfig(mockServices.rootConfig())).toEqual({});
+  });
+});
+
+describe('readEvaluationWaitConfig', () => {
+  it('reads seconds into milliseconds, leaving unset values to the defaults', () => {
+    const config = mockServices.rootConfig({
+      data: {
+        scaffolder: {
+          bedrockModels: { evaluationWait: { pollIntervalSeconds: 0.5 } },
+        },
+      },
+    });
+
+    expect(readEvaluationWaitConfig(config)).toEqual({ pollIntervalMs: 500 });
+    expect(
+      readEvaluationWaitConfig(
+        mockServices.rootConfig({
+          data: {
+            scaffolder: {
+              bedrockModels: {
+                evaluationWait: {
+                  pollIntervalSeconds: 2,
+                  progressIntervalSeconds: 60,
+                },
+              },
+            },
+          },
+        }),
+      ),
+    ).toEqual({ pollIntervalMs: 2000, progressIntervalMs: 60_000 });
+    expect(readEvaluationWaitConfig(mockServices.rootConfig())).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { EvaluationWaitOptions } from './actions/evaluateModelAction';
 import { ImportWaitOptions } from './actions/importProgress';
 
 /** Reads `scaffolder.bedrockModels.importWait`; unset values keep the action's defaults. */
@@ -20,4 +21,19 @@ export function readImportWaitConfig(
   return Object.fromEntries(
     Object.entries(options).filter(([, value]) => value !== undefined),
   );
+}
+
+/** Reads `scaffolder.bedrockModels.evaluationWait`; unset values keep the action's defaults. */
+export function readEvaluationWaitConfig(
+  config: RootConfigService,
+): Partial<EvaluationWaitOptions> {
+  const wait = config.getOptionalConfig(
+    'scaffolder.bedrockModels.evaluationWait',
+  );
+  const options: Partial<EvaluationWaitOptions> = {};
+  const poll = wait?.getOptionalNumber('pollIntervalSeconds');
+  if (poll !== undefined) options.pollIntervalMs = poll * 1000;
+  const progress = wait?.getOptionalNumber('progressIntervalSeconds');
+  if (progress !== undefined) options.progressIntervalMs = progress * 1000;
+  return options;
 }

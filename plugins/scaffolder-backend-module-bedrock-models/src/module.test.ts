@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleBedrockModels } from './module';
 
 describe('scaffolderModuleBedrockModels', () => {
-  it('registers the validate, import and promote actions with the scaffolder', async () => {
+  it('registers the validate, import, promote and evaluate actions with the scaffolder', async () => {
     // The scaffolder keeps actions of every input shape in one list.
     const actions: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
@@ -23,8 +23,15 @@ describe('scaffolderModuleBedrockModels', () => {
       'bedrock:model:validate',
       'bedrock:model:import',
       'bedrock:model:promote',
+      'bedrock:model:evaluate',
     ]);
-    expect(actions.map(a => a.supportsDryRun)).toEqual([true, true, true]);
+    // The backend has no dry run of an evaluation; a template's dry run skips the step.
+    expect(actions.map(a => Boolean(a.supportsDryRun))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     for (const action of actions) {
       expect(action.examples?.length).toBeGreaterThan(0);
       expect(action.schema?.input).toMatchObject({ type: 'object' });

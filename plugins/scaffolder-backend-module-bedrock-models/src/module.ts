@@ -4,10 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { bedrockModelsServiceRef } from '@bedrock-portal/backstage-plugin-bedrock-models-node';
+import { createEvaluateModelAction } from './actions/evaluateModelAction';
 import { createImportModelAction } from './actions/importModelAction';
 import { createPromoteModelAction } from './actions/promoteModelAction';
 import { createValidateModelAction } from './actions/validateModelAction';
-import { readImportWaitConfig } from './importWaitConfig';
+import {
+  readEvaluationWaitConfig,
+  readImportWaitConfig,
+} from './importWaitConfig';
 
 /**
  * Scaffolder module that adds the bedrock-models template actions.
@@ -32,6 +36,10 @@ export const scaffolderModuleBedrockModels = createBackendModule({
             wait: readImportWaitConfig(config),
           }),
           createPromoteModelAction({ service }),
+          createEvaluateModelAction({
+            service,
+            wait: readEvaluationWaitConfig(config),
+          }),
         );
       },
     });

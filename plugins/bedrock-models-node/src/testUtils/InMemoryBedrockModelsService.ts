@@ -10,6 +10,11 @@ import {
   checkRetirement,
   checkStaleness,
   checkVersionClassification,
+  EvaluationPrompt,
+  EvaluationResult,
+  EvaluationRun,
+  EvaluationStartResponse,
+  EvaluationSuite,
   GovernanceReport,
   GovernanceReportFilters,
   GovernanceReportQuery,
@@ -42,6 +47,8 @@ import {
   rollbackTarget,
   SearchModelsQuery,
   serviceAloneRefusal,
+  StartEvaluationCall,
+  summarizeRun,
   ValidateArtifactsRequest,
   ProductionVersion,
   validateArtifacts as checkArtifacts,
@@ -90,6 +97,15 @@ export type BedrockModelsServiceMockOptions = {
    * `failureMessage`. Defaults to ready on the third read.
    */
   imports?: { readsUntilDone?: number; failureMessage?: string };
+  /**
+   * Evaluation suites by model name, and how runs end: finished once a run has been read this many
+   * times (`getEvaluationRun`; default 2), with this share of its prompts passing (default 1: all).
+   */
+  evaluations?: {
+    suites?: Record<string, EvaluationPrompt[]>;
+    passRate?: number;
+    readsUntilDone?: number;
+  };
   /** False: pointer moves answer `published: false`, as when SSM could not be written in the request. */
   publishesInRequest?: boolean;
   /** The clock (milliseconds since the epoch); tests with a virtual clock pass theirs. */
@@ -119,6 +135,10 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
   /** Import requests seen: caller, model and Idempotency-Key -> the version they made. */
   private readonly importKeys = new Map<string, ModelVersion>();
   private readonly versionReads = new Map<string, number>();
+  /** Evaluation suites by model, runs by id, and how often each run has been read. */
+  private readonly suites = new Map<string, EvaluationSuite>();
+  private readonly runs = new Map<string, EvaluationRun>();
+  private readonly runReads = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: BedrockModelsServiceMockOptions = {}) {
@@ -132,6 +152,11 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     }
     this.versions.push(...(options.versions ?? []).map(v => ({ ...v })));
     this.now = options.now ?? (() => Date.now());
+    for (const [modelName, prompts] of Object.entries(
+      options.evaluations?.suites ?? {},
+    )) {
+      this.suites.set(modelName, { modelName, prompts });
+    }
   }
 
   async getHealth(_options: BedrockModelsRequestOptions) {
@@ -570,6 +595,111 @@ export class InMemoryBedrockModelsService implements BedrockModelsService {
     const target = this.versionOf(request.modelName, targetNumber)!;
     await checkMoveTo(target);
     return this.move(request, target, actor, 'rollback');
+  }
+
+  async getEvaluationSuite(
+    request: { modelName: string },
+    _options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationSuite> {
+    await this.requireModel(request.modelName);
+    return (
+      this.suites.get(request.modelName) ?? {
+        modelName: request.modelName,
+        prompts: [],
+      }
+    );
+  }
+
+  async startEvaluation(
+    request: StartEvaluationCall,
+    options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationStartResponse> {
+    const actor = await this.requireUser(options, 'Evaluations are run');
+    const model = await this.requireModel(request.modelName);
+    // The backend asks for the permission to move the model's pointers, and refuses in its words.
+    await this.requireOwnerOrAdmin(
+      actor,
+      model,
+      `move the pointers of model ${model.name}`,
+    );
+    const version = this.versionOf(model.name, request.version);
+    if (!version) {
+      throw await bedrockModelsResponseError(
+        404,
+        `Model ${model.name} has no version ${request.version}.`,
+      );
+    }
+    if (version.region !== request.region) {
+      throw await bedrockModelsResponseError(
+        400,
+        `Version ${version.number} was imported into ${version.region}, so it runs only there; evaluate it in ${version.region}.`,
+      );
+    }
+    if (version.status !== 'ready') {
+      throw await bedrockModelsResponseError(
+        409,
+        `Version ${version.number} is ${version.status}, not ready: only a ready version can be evaluated.`,
+      );
+    }
+    if (!this.suites.get(model.name)?.prompts.length) {
+      throw await bedrockModelsResponseError(
+        409,
+        `Model ${model.name} has no evaluation prompts yet: add some to its suite first.`,
+      );
+    }
+    const run: EvaluationRun = {
+      id: `run-${this.runs.size + 1}`,
+      modelName: model.name,
+      version: version.number,
+      region: version.region,
+      status: 'queued',
+      startedBy: actor,
+      createdAt: this.timestamp(),
+    };
+    this.runs.set(run.id, run);
+    return { run: { ...run } };
+  }
+
+  async getEvaluationRun(
+    request: { modelName: string; runId: string },
+    _options: BedrockModelsRequestOptions,
+  ): Promise<EvaluationRun | undefined> {
+    const run = this.runs.get(request.runId);
+    if (!run || run.modelName !== request.modelName) return undefined;
+    const reads = (this.runReads.get(run.id) ?? 0) + 1;
+    this.runReads.set(run.id, reads);
+    if (
+      run.status === 'queued' &&
+      reads >= (this.options.evaluations?.readsUntilDone ?? 2)
+    ) {
+      this.finishRun(run);
+    }
+    return { ...run };
+  }
+
+  /** Finishes a run: the first `passRate` of the suite's prompts pass, each answering in 100 ms. */
+  private finishRun(run: EvaluationRun) {
+    const prompts = this.suites.get(run.modelName)?.prompts ?? [];
+    const passing = Math.round(
+      (this.options.evaluations?.passRate ?? 1) * prompts.length,
+    );
+    const results: EvaluationResult[] = prompts.map((prompt, i) => ({
+      promptId: prompt.id,
+      prompt: prompt.prompt,
+      output: 'An answer from the in-memory backend.',
+      latencyMs: 100,
+      coldStart: false,
+      passed: i < passing,
+      failures: i < passing ? [] : ['The in-memory backend failed it.'],
+    }));
+    const summary = summarizeRun(results);
+    Object.assign(run, {
+      ...summary,
+      status: summary.passed === summary.prompts ? 'passed' : 'failed',
+      results,
+      startedAt: run.createdAt,
+      finishedAt: this.timestamp(),
+    });
   }
 
   /**

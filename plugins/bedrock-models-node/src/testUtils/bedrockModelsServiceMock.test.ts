@@ -398,6 +398,53 @@ describe('bedrockModelsServiceMock', () => {
     });
   });
 
+  it('runs the suite for an owner, finishing with the configured pass rate; refuses others and models without a suite', async () => {
+    const prompts = ['a', 'b', 'c', 'd'].map(id => ({
+      id,
+      prompt: `Prompt ${id}`,
+      checks: {},
+    }));
+    const service = registry({
+      evaluations: { suites: { [model.name]: prompts }, passRate: 0.75 },
+    });
+    const start = { modelName: model.name, version: 1, region: 'us-east-1' };
+
+    const { run } = await service.startEvaluation(start, as(OWNER));
+    expect(run).toMatchObject({ status: 'queued', startedBy: OWNER });
+    const read = () =>
+      service.getEvaluationRun(
+        { modelName: model.name, runId: run.id },
+        as(STRANGER),
+      );
+    expect(await read()).toMatchObject({ status: 'queued' });
+    expect(await read()).toMatchObject({
+      status: 'failed',
+      prompts: 4,
+      passed: 3,
+      passRate: 0.75,
+      p50LatencyMs: 100,
+      coldStarts: 0,
+    });
+    await expect(
+      service.startEvaluation(start, as(STRANGER)),
+    ).rejects.toMatchObject({
+      statusCode: 403,
+      cause: {
+        message:
+          'You may not move the pointers of model support-summarizer: only its owners and the portal admins may.',
+      },
+    });
+    await expect(
+      registry().startEvaluation(start, as(OWNER)),
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      cause: {
+        message:
+          'Model support-summarizer has no evaluation prompts yet: add some to its suite first.',
+      },
+    });
+  });
+
   it('refuses to retire a version a pointer names, and retires it once none does', async () => {
     const service = registry();
     await service.promoteVersion(promote(1), as(OWNER));

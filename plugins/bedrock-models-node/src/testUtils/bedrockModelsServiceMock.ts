@@ -25,6 +25,9 @@ const METHODS: Array<keyof BedrockModelsService> = [
   'getPointerHistory',
   'promoteVersion',
   'rollbackPointer',
+  'getEvaluationSuite',
+  'startEvaluation',
+  'getEvaluationRun',
 ];
 
 /** Each method of `implementation` as a jest mock function that calls it. */

@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import {
+  BackendFeature,
   SchedulerService,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -23,6 +24,8 @@ export const PORTAL_ACCOUNT = '123456789012';
 
 /** The scheduled task of the bedrock-models backend that follows import jobs. */
 const TRACKER_TASK_ID = 'bedrock-models:import-tracker';
+/** The scheduled task of the bedrock-models backend that carries out queued evaluation runs. */
+const EVALUATION_RUNNER_TASK_ID = 'bedrock-models:evaluation-runner';
 
 const repositoryRoot = resolvePath(__dirname, '../../../..');
 
@@ -52,8 +55,11 @@ type DrivenScheduler = SchedulerService & {
 export async function startPortalBackend(options: {
   databaseDirectory: string;
   emulator: RunningEmulator;
-  /** Overrides of services, e.g. a client that freezes to stand for a dying process. */
-  extraFeatures?: ServiceFactory[];
+  /**
+   * Overrides of services, e.g. a client that freezes to stand for a dying process, or modules that
+   * reach into the backend from a test.
+   */
+  extraFeatures?: BackendFeature[];
 }) {
   const scheduler = mockServices.scheduler() as DrivenScheduler;
   const backend = await startTestBackend({
@@ -80,6 +86,7 @@ export async function startPortalBackend(options: {
             taskRecovery: { enabled: true, staleTimeout: { seconds: 2 } },
             bedrockModels: {
               importWait: { pollIntervalSeconds: 0.1, timeoutMinutes: 2 },
+              evaluationWait: { pollIntervalSeconds: 0.1 },
             },
           },
           bedrockModels: {
@@ -122,6 +129,9 @@ export async function startPortalBackend(options: {
     /** Runs the import tracker once, as the scheduler would every few seconds. */
     trackImports: () =>
       scheduler.triggerTask(TRACKER_TASK_ID).catch(() => undefined),
+    /** Runs the evaluation runner once, as the scheduler would every 15 seconds. */
+    runEvaluations: () =>
+      scheduler.triggerTask(EVALUATION_RUNNER_TASK_ID).catch(() => undefined),
   };
 }
 
