@@ -36,6 +36,9 @@ pids+=($!)
   export APP_CONFIG_backend_database_connection=':memory:'
   # Journeys wait for imports: ask AWS about a running job every 2 s rather than every 30 s.
   export APP_CONFIG_bedrockModels_imports_pollIntervalSeconds=2
+  # A third alias whose evaluation gate blocks (journey 15); production's gate warns, as in the demo.
+  export APP_CONFIG_bedrockModels_aliases='["production","staging","canary"]'
+  export APP_CONFIG_bedrockModels_evaluationGates='[{"alias":"production","mode":"warn","minPassRate":1},{"alias":"canary","mode":"block","minPassRate":1}]'
   # Not `yarn start`: its dev server restarts the backend on any change to a source file, and a restart
   # empties the in-memory database in the middle of the journeys. Same loader, same environment, no watch.
   export NODE_ENV=development

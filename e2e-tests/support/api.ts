@@ -73,6 +73,10 @@ export class PortalApi {
     });
   }
 
+  async put(path: string, data: unknown) {
+    return this.request.put(path, { headers: this.headers, data });
+  }
+
   private async json<T>(path: string): Promise<T> {
     const response = await this.get(path);
     expect(response.ok(), `GET ${path}: ${await response.text()}`).toBe(true);
