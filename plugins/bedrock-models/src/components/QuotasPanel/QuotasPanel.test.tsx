@@ -6,7 +6,7 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { quotaReport } from '../../__testUtils__/costFixtures';
-import { ACCOUNT } from '../../__testUtils__/modelFixtures';
+import { ACCOUNT, portalSettings } from '../../__testUtils__/modelFixtures';
 import { API, errorBody, testApis } from '../../__testUtils__/testApis';
 import { meterLevel } from '../shared/MeterBar';
 import { QuotasPanel } from './QuotasPanel';
@@ -14,6 +14,19 @@ import { QuotasPanel } from './QuotasPanel';
 describe('QuotasPanel', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+  // The accounts by their configured alias.
+  beforeEach(() =>
+    server.use(
+      http.get(`${API}/settings`, () =>
+        HttpResponse.json({
+          ...portalSettings(),
+          accounts: [
+            { accountId: ACCOUNT, alias: 'ml-demo', regions: ['us-east-1'] },
+          ],
+        }),
+      ),
+    ),
+  );
 
   it('shows each quota used against its limit as a bar, per account and Region', async () => {
     const asked: string[] = [];
@@ -47,11 +60,11 @@ describe('QuotasPanel', () => {
 
     const us = within(
       await screen.findByRole('group', {
-        name: `Quotas in us-east-1 (${ACCOUNT})`,
+        name: 'Quotas in us-east-1 (ml-demo)',
       }),
     );
     const imported = us.getByRole('meter', {
-      name: `Imported models per account in us-east-1 (${ACCOUNT})`,
+      name: 'Imported models per account in us-east-1 (ml-demo)',
     });
     expect(imported).toHaveAttribute('aria-valuenow', '4');
     expect(imported).toHaveAttribute('aria-valuemax', '5');
@@ -63,7 +76,7 @@ describe('QuotasPanel', () => {
 
     const eu = within(
       screen.getByRole('group', {
-        name: `Quotas in eu-central-1 (${ACCOUNT})`,
+        name: 'Quotas in eu-central-1 (ml-demo)',
       }),
     );
     expect(eu.getByText('2 of unknown')).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { Flex, Skeleton, Text } from '@backstage/ui';
 import type { QuotaUsage } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
 import { formatDateTime } from '../../format/formatDateTime';
+import { useAccountNames } from '../../names/useAccountNames';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { MeterBar } from '../shared/MeterBar';
 
@@ -33,11 +34,15 @@ const QuotaLine = (props: { usage: QuotaUsage; where: string }) => {
   );
 };
 
-/** Custom Model Import quotas, used against limit, in every account and Region the model is in. */
+/**
+ * Custom Model Import quotas, used against limit, in every account (by its configured alias) and Region
+ * the model is in.
+ */
 export const QuotasPanel = (props: {
   targets: Array<{ accountId: string; region: string }>;
 }) => {
   const api = useApi(bedrockModelsApiRef);
+  const accountName = useAccountNames();
   const key = props.targets.map(t => `${t.accountId}/${t.region}`).join(',');
   const reports = useAsyncRetry(
     () => Promise.all(props.targets.map(target => api.getQuotas(target))),
@@ -59,7 +64,7 @@ export const QuotasPanel = (props: {
   return (
     <Flex direction="column" gap="4">
       {reports.value!.map(report => {
-        const where = `${report.region} (${report.accountId})`;
+        const where = `${report.region} (${accountName(report.accountId)})`;
         return (
           <Flex
             key={`${report.accountId}/${report.region}`}
