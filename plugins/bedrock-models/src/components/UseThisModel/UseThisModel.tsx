@@ -53,16 +53,19 @@ export const UseThisModel = (props: {
           ? 'This version speaks the Converse API:'
           : 'This version is not an instruct (chat) model, so call it with InvokeModel:'}
       </Text>
-      <CodeSnippet
-        language="python"
-        text={sdkSnippet({
-          parameterName,
-          region,
-          converse,
-          architecture: version?.architecture,
-        })}
-        showCopyCodeButton
-      />
+      {/* Long lines scroll inside the card instead of running past its edge. */}
+      <div style={{ minWidth: 0, maxWidth: '100%', overflowX: 'auto' }}>
+        <CodeSnippet
+          language="python"
+          text={sdkSnippet({
+            parameterName,
+            region,
+            converse,
+            architecture: version?.architecture,
+          })}
+          showCopyCodeButton
+        />
+      </div>
     </Flex>
   );
 };
