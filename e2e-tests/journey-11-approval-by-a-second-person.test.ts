@@ -12,6 +12,8 @@ const REGION = 'us-east-1';
 const ALIAS = 'production';
 const GUEST = 'user:default/guest';
 const GALE = 'user:default/gale';
+// People by their catalog display names on the pages (examples/org.yaml).
+const GUEST_NAME = 'Guest';
 // The demo seed's Llama 3.1 8B fine-tune in us-east-1, which Support ML may import from.
 const GOOD_SET = 's3://demo-model-artifacts/support-summarizer/v3/';
 
@@ -63,7 +65,7 @@ test('an owner asks to promote a confidential model to production; nothing moves
       page
         .getByRole('region', { name: `${ALIAS} in ${REGION}` })
         .getByRole('group', { name: 'Pending approval requests' }),
-    ).toContainText(`asked by ${GUEST}`);
+    ).toContainText(`asked by ${GUEST_NAME}`);
   });
 
   // Nothing moved: no pointer, nothing in SSM.
@@ -121,7 +123,7 @@ test('an owner asks to promote a confidential model to production; nothing moves
       await expect(card).toContainText(
         `Promote ${ALIAS} in ${REGION} from no version to version 1`,
       );
-      await expect(card).toContainText(GUEST);
+      await expect(card).toContainText(`${GUEST_NAME}, `);
       await card.getByRole('button', { name: 'Approve' }).click();
       const dialog = approver.getByRole('dialog');
       await expect(

@@ -1,3 +1,4 @@
+import { ActorName } from '../../names/ActorName';
 import {
   Box,
   Button,
@@ -92,9 +93,12 @@ export const ApprovalRequestCard = (props: {
             items={[
               {
                 term: 'Requested by',
-                value: `${request.requestedBy}, ${formatDateTime(
-                  request.createdAt,
-                )}`,
+                value: (
+                  <>
+                    <ActorName actor={request.requestedBy} />,{' '}
+                    {formatDateTime(request.createdAt)}
+                  </>
+                ),
               },
               { term: 'Reason', value: `“${request.reason}”` },
               { term: 'Rule', value: approvalRuleInWords(request.rule) },
@@ -114,7 +118,8 @@ export const ApprovalRequestCard = (props: {
                       {request.decisions.map(d => (
                         <li key={`${d.actor}-${d.at}-${d.decision}`}>
                           <Text as="span" variant="body-small">
-                            {d.actor} {DECIDED[d.decision] ?? d.decision},{' '}
+                            <ActorName actor={d.actor} />{' '}
+                            {DECIDED[d.decision] ?? d.decision},{' '}
                             {formatDateTime(d.at)}: “{d.reason}”
                           </Text>
                         </li>

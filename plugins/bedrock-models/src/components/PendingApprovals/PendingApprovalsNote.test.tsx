@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -35,11 +35,14 @@ describe('pending approvals on the pointer card', () => {
         name: 'Pending approval requests',
       }),
     );
-    expect(
-      note.getByText(
-        'Waiting for approval: promote to version 3, asked by user:default/ana (0 of 1 approval, expires 2026-11-21 12:00 UTC)',
+    // The requester by display name.
+    await waitFor(() =>
+      expect(
+        note.getByText(/^Waiting for approval/, { selector: 'p' }),
+      ).toHaveTextContent(
+        'Waiting for approval: promote to version 3, asked by Ana Analyst (0 of 1 approval, expires 2026-11-21 12:00 UTC)',
       ),
-    ).toBeInTheDocument();
+    );
     expect(
       note.getByRole('link', { name: 'Open the request to version 3' }),
     ).toHaveAttribute(

@@ -1,3 +1,4 @@
+import { ActorName } from '../../names/ActorName';
 import { Flex, Link, Text } from '@backstage/ui';
 import type { ApprovalRequest } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import {
@@ -27,9 +28,9 @@ export const PendingApprovalsNote = (props: {
         <Flex key={request.id} direction="column" gap="0.5">
           <Text as="p" variant="body-small">
             Waiting for approval: {request.kind} to version{' '}
-            {request.targetVersion}, asked by {request.requestedBy} (
-            {approvalsSoFar(request)}, expires{' '}
-            {formatDateTime(request.expiresAt)})
+            {request.targetVersion}, asked by{' '}
+            <ActorName actor={request.requestedBy} /> ({approvalsSoFar(request)}
+            , expires {formatDateTime(request.expiresAt)})
           </Text>
           <Link href={approvalRequestPath(request.id)} variant="body-small">
             Open the request to version {request.targetVersion}
