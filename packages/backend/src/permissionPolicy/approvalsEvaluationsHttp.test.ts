@@ -1,23 +1,16 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import permissionBackend from '@backstage/plugin-permission-backend';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   RunningEmulator,
   startEmulator,
 } from '@bedrock-portal/bedrock-emulator';
-import bedrockModelsBackend from '@bedrock-portal/backstage-plugin-bedrock-models-backend';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import request from 'supertest';
-import { permissionModuleBedrockPortalPolicy } from './permissionPolicyModule';
-import { authWithActors, userInfoFrom } from './__testUtils__/authWithActors';
+import {
+  insertSummarizer,
+  startPolicyTestBackend,
+} from './__testUtils__/policyTestBackend';
 
 jest.setTimeout(120_000);
-
-const ACCOUNT = '123456789012';
 
 // Who belongs to which group, as the catalog says through the user info service.
 const GROUPS: Record<string, string[]> = {
@@ -48,83 +41,32 @@ type Caller = keyof typeof callers;
  */
 describe('approvals and evaluations, over HTTP through the permission backend', () => {
   let emulator: RunningEmulator;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startPolicyTestBackend>>['server'];
   let knex: Knex;
   const api = (path: string) => `/api/bedrock-models${path}`;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        bedrockModelsBackend,
-        permissionBackend,
-        permissionModuleBedrockPortalPolicy,
-        authWithActors,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            bedrockModels: {
-              accounts: [{ accountId: ACCOUNT, regions: ['us-east-1'] }],
-              adminGroups: ['group:default/admins'],
-              awsEndpoint: emulator.endpoint,
-              approvals: {
-                rules: [
-                  {
-                    aliases: ['production'],
-                    approvals: 1,
-                    approvers: ['owners', 'group:default/risk'],
-                    allowEmergencyRollback: true,
-                    expiryHours: 24,
-                  },
-                ],
-              },
+    ({ server, knex } = await startPolicyTestBackend({
+      emulator,
+      groups: GROUPS,
+      bedrockModels: {
+        approvals: {
+          rules: [
+            {
+              aliases: ['production'],
+              approvals: 1,
+              approvers: ['owners', 'group:default/risk'],
+              allowEmergencyRollback: true,
+              expiryHours: 24,
             },
-            aws: {
-              accounts: [
-                {
-                  accountId: ACCOUNT,
-                  accessKeyId: ACCOUNT,
-                  secretAccessKey: 'l',
-                },
-              ],
-            },
-          },
-        }),
-        userInfoFrom(GROUPS),
-      ],
+          ],
+        },
+      },
     }));
-    const now = new Date();
-    await knex('models').insert({
-      name: 'summarizer',
-      owner: 'group:default/support-ml',
-      classification: 'internal',
-      lineage: '{}',
-      tags: '[]',
-      created_by: 'x',
-      created_at: now,
-      updated_at: now,
-    });
-    await knex('model_versions').insert(
-      [1, 2].map(number => ({
-        model_name: 'summarizer',
-        number,
-        account_id: ACCOUNT,
-        region: 'us-east-1',
-        status: 'ready',
-        imported_model_arn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/v${number}aaaaaaaaaa`,
-        s3_uri: 's3://ml-artifacts/teams/support-ml/llama/',
-        managed: true,
-        created_by: 'user:default/ana',
-        created_at: now,
-        updated_at: now,
-      })),
+    await insertSummarizer(
+      knex,
+      [1, 2].map(number => ({ number, created_by: 'user:default/ana' })),
     );
   });
   afterAll(() => emulator.close());
