@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../schema/openapi/generated';
-import { CsvValue, toCsv } from './csv';
+import { csvBatch, CsvColumns } from './csv';
 
-const COLUMNS: Array<[string, (event: AuditEvent) => CsvValue]> = [
+const COLUMNS: CsvColumns<AuditEvent> = [
   ['at', e => e.at],
   ['kind', e => e.kind],
   ['model', e => e.modelName],
@@ -28,12 +28,5 @@ export function auditTrailCsv(
   events: AuditEvent[],
   options: { header: boolean } = { header: true },
 ): string {
-  const records = events.map(event => COLUMNS.map(([, value]) => value(event)));
-  if (!options.header && records.length === 0) return '';
-  const text = toCsv(
-    COLUMNS.map(([name]) => name),
-    records,
-  );
-  const lines = options.header ? text : text.slice(text.indexOf('\r\n') + 2);
-  return `${lines}\r\n`;
+  return csvBatch(COLUMNS, events, options.header);
 }

@@ -1,8 +1,8 @@
 import type { GovernanceReportRow } from '../schema/openapi/generated';
 import { roundMoney } from './costArithmetic';
-import { CsvValue, toCsv } from './csv';
+import { csvBatch, CsvColumns } from './csv';
 
-const COLUMNS: Array<[string, (row: GovernanceReportRow) => CsvValue]> = [
+const COLUMNS: CsvColumns<GovernanceReportRow> = [
   ['model', r => r.model],
   ['version', r => r.version],
   ['owner', r => r.owner],
@@ -42,13 +42,5 @@ export function governanceReportCsv(
   rows: GovernanceReportRow[],
   options: { header: boolean } = { header: true },
 ): string {
-  const records = rows.map(row => COLUMNS.map(([, value]) => value(row)));
-  if (!options.header && records.length === 0) return '';
-  const text = toCsv(
-    COLUMNS.map(([name]) => name),
-    records,
-  );
-  // The header is the first line toCsv writes; later batches leave it out.
-  const lines = options.header ? text : text.slice(text.indexOf('\r\n') + 2);
-  return `${lines}\r\n`;
+  return csvBatch(COLUMNS, rows, options.header);
 }
