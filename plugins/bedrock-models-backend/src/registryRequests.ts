@@ -11,7 +11,9 @@ import { ModelSearch } from './database/ModelStore';
 import { ReportPaging } from './service/GovernanceReportService';
 import { AuditFilters } from './database/AuditTrailQuery';
 import {
+  AUDIT_EVENT_KINDS,
   DEFAULT_IDLE_DAYS,
+  REPORT_SORT_KEYS,
   ReportFilters,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
@@ -420,23 +422,7 @@ export const reportQuery = z
     idleDays: idleDays.optional(),
     residency: z.enum(['violates']).optional(),
     publishing: z.enum(['failing']).optional(),
-    sort: z
-      .enum([
-        'model',
-        'version',
-        'owner',
-        'classification',
-        'region',
-        'architecture',
-        'status',
-        'managed',
-        'productionVersion',
-        'createdAt',
-        'lastPromotedAt',
-        'lastInvokedAt',
-        'cost',
-      ])
-      .optional(),
+    sort: z.enum(REPORT_SORT_KEYS).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(200).optional(),
@@ -470,20 +456,7 @@ export const auditQuery = z
     owner: z.string().max(255).optional(),
     actor: z.string().max(255).optional(),
     region: z.string().max(32).optional(),
-    kind: z
-      .enum([
-        'import',
-        'promote',
-        'rollback',
-        'retire',
-        'approval-requested',
-        'approval-approved',
-        'approval-rejected',
-        'approval-cancelled',
-        'approval-expired',
-        'approval-stale',
-      ])
-      .optional(),
+    kind: z.enum(AUDIT_EVENT_KINDS).optional(),
     from: dateTime.optional(),
     to: dateTime.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -72,6 +72,7 @@ export {
   servesProduction,
 } from './domain/reportFilters';
 export type { ReportFilters } from './domain/reportFilters';
+export { AUDIT_EVENT_KINDS, REPORT_SORT_KEYS } from './domain/queryVocabulary';
 export { toCsv } from './domain/csv';
 export type { CsvValue } from './domain/csv';
 export {

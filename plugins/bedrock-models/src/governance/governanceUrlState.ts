@@ -1,7 +1,7 @@
-import type {
-  AuditEventKind,
+import {
   AuditTrailFilters,
   GovernanceReportFilters,
+  REPORT_SORT_KEYS,
   ReportSort,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 
@@ -17,23 +17,6 @@ export const GOVERNANCE_VIEWS = [
 
 /** One of the governance page's views. */
 export type GovernanceView = (typeof GOVERNANCE_VIEWS)[number];
-
-/** Every key the backend sorts the report by. */
-export const REPORT_SORT_KEYS: readonly ReportSort[] = [
-  'model',
-  'version',
-  'owner',
-  'classification',
-  'region',
-  'architecture',
-  'status',
-  'managed',
-  'productionVersion',
-  'createdAt',
-  'lastPromotedAt',
-  'lastInvokedAt',
-  'cost',
-];
 
 /** What the report is sorted by, as the backend takes it. */
 export type ReportOrder = { sort: ReportSort; order: 'asc' | 'desc' };
@@ -74,20 +57,6 @@ export const AUDIT_FILTER_PARAMS = {
   from: 'auditFrom',
   to: 'auditTo',
 } as const satisfies Record<keyof AuditTrailFilters, string>;
-
-/** Every kind of audit event, in the order the filter offers them. */
-export const AUDIT_EVENT_KINDS: readonly AuditEventKind[] = [
-  'import',
-  'promote',
-  'rollback',
-  'retire',
-  'approval-requested',
-  'approval-approved',
-  'approval-rejected',
-  'approval-cancelled',
-  'approval-expired',
-  'approval-stale',
-];
 
 /** Everything the governance page shows that a shared link should bring back. */
 export type GovernanceUrlState = {

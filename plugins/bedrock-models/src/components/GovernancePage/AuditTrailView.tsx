@@ -13,7 +13,8 @@ import {
   Table,
   Text,
 } from '@backstage/ui';
-import type {
+import {
+  AUDIT_EVENT_KINDS,
   AuditEvent,
   AuditTrailFilters,
   ReportFacets,
@@ -28,7 +29,6 @@ import {
   describeAuditEvent,
   MODEL_NAME_PATTERN,
 } from '../../governance/auditEvents';
-import { AUDIT_EVENT_KINDS } from '../../governance/governanceUrlState';
 import { AccountNameOf } from '../../names/useAccountNames';
 import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { DayField } from '../shared/DayField';
