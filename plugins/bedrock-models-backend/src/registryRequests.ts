@@ -66,13 +66,13 @@ export function modelNameParam(name: string): string {
 
 /** Checks a version number from the path, so a bad one is a 400 and not a 404. */
 export function versionParam(version: string): number {
-  const number = Number(version);
-  if (!Number.isInteger(number) || number < 1) {
+  // As the OpenAPI document's pattern: digits only, at most nine (no 1.0, 1e3 or leading zeros).
+  if (!/^[1-9][0-9]{0,8}$/.test(version)) {
     throw new InputError(
-      `Invalid version "${version}": use a whole number from 1.`,
+      `Invalid version "${version}": use a whole number from 1 to 999999999, such as 3.`,
     );
   }
-  return number;
+  return Number(version);
 }
 
 /** Checks an alias from the path against the configured aliases. */

@@ -28,6 +28,7 @@ import { createOpenApiRouter } from './schema/openapi';
 import { ErrorReporter } from './service/ErrorReporter';
 import { RegistryService } from './service/RegistryService';
 import { internalErrorShield } from './internalErrorShield';
+import { parameterErrorsInWords } from './parameterErrorsInWords';
 import { addApprovalAndEvaluationRoutes } from './approvalAndEvaluationRoutes';
 import { addKeepWarmRoutes } from './keepWarmRoutes';
 
@@ -217,6 +218,7 @@ export async function createRouter(
       ),
     );
   });
+  router.use(parameterErrorsInWords());
   router.use(internalErrorShield(options.errors));
   return router;
 }

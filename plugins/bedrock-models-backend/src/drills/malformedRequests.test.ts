@@ -480,6 +480,18 @@ describe('a corpus of malformed requests', () => {
     expect(notClientErrors).toEqual([]);
     // Every refusal carries a message (404s of unknown routes included).
     expect(answers.filter(a => !a.message)).toEqual([]);
+    // A bad model name or version is refused with the rule, not the OpenAPI schema's pattern.
+    expect(
+      answers.filter(a =>
+        /^request\/(params|query)\/(model|version) /.test(a.message ?? ''),
+      ),
+    ).toEqual([]);
+    expect(answers).toContainEqual({
+      request: 'GET /models/Not_A_Name ""',
+      status: 400,
+      message:
+        'Invalid model name "Not_A_Name": Model name may only hold lower-case letters and digits in words joined by single hyphens (for example "support-summarizer-2"), with no hyphen at the start or end.',
+    });
     expect(await snapshot(knex)).toBe(before);
     const bedrock = emulatorSdk(BedrockClient, emulator);
     const jobs = await bedrock.send(new ListModelImportJobsCommand({}));
