@@ -60,6 +60,8 @@ export async function startPortalBackend(options: {
    * reach into the backend from a test.
    */
   extraFeatures?: BackendFeature[];
+  /** More catalog files to read, e.g. a template of a test's own. */
+  extraCatalogFiles?: string[];
 }) {
   const scheduler = mockServices.scheduler() as DrivenScheduler;
   const backend = await startTestBackend({
@@ -79,6 +81,10 @@ export async function startPortalBackend(options: {
             locations: [
               { type: 'file', target: CATALOG_FILES.org },
               { type: 'file', target: CATALOG_FILES.template },
+              ...(options.extraCatalogFiles ?? []).map(target => ({
+                type: 'file',
+                target,
+              })),
             ],
           },
           scaffolder: {
