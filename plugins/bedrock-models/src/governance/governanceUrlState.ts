@@ -1,9 +1,11 @@
 import {
   AuditTrailFilters,
   GovernanceReportFilters,
+  GovernanceReportQuery,
   REPORT_SORT_KEYS,
   ReportSort,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
+import { activeFilters } from './reportFilterChoices';
 
 /** The governance page's views, as the URL names them. */
 export const GOVERNANCE_VIEWS = [
@@ -116,6 +118,19 @@ export function readGovernanceUrl(params: URLSearchParams): GovernanceUrlState {
       filters: audit as AuditTrailFilters,
       cursors: params.getAll('auditCursor').filter(Boolean),
     },
+  };
+}
+
+/** The page of the report a state shows: its filters (a blank search is none), order, size and cursor. */
+export function reportPageQuery(
+  state: GovernanceUrlState,
+): GovernanceReportQuery {
+  return {
+    ...activeFilters(state.filters),
+    sort: state.order.sort,
+    order: state.order.order,
+    limit: String(state.pageSize),
+    cursor: state.cursors[state.cursors.length - 1],
   };
 }
 

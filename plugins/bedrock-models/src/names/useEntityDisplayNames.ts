@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import {
   defaultEntityPresentation,
@@ -21,13 +21,18 @@ export function useEntityDisplayNames(
     .sort()
     .join('\n');
   const [names, setNames] = useState<Record<string, string>>({});
+  // The same names again (the catalog's answer is usually what the snapshot said) cause no render:
+  // a render of a page such as governance's costs more than the lookup.
+  const showNames = useCallback((next: Record<string, string>) => {
+    setNames(previous => (sameNames(previous, next) ? previous : next));
+  }, []);
 
   useEffect(() => {
     if (!presentation || !key) return undefined;
     let current = true;
     const list = key.split('\n');
     const present = list.map(ref => presentation.forEntity(ref));
-    setNames(
+    showNames(
       Object.fromEntries(
         list.map((ref, i) => [ref, present[i].snapshot.primaryTitle]),
       ),
@@ -40,15 +45,26 @@ export function useEntityDisplayNames(
         ),
       ),
     ).then(entries => {
-      if (current) setNames(Object.fromEntries(entries));
+      if (current) showNames(Object.fromEntries(entries));
     });
     return () => {
       current = false;
     };
-  }, [presentation, key]);
+  }, [presentation, key, showNames]);
 
-  return ref => {
-    if (!ref) return '—';
-    return names[ref] ?? defaultEntityPresentation(ref).primaryTitle;
-  };
+  return useCallback(
+    (ref: string | undefined) => {
+      if (!ref) return '—';
+      return names[ref] ?? defaultEntityPresentation(ref).primaryTitle;
+    },
+    [names],
+  );
+}
+
+/** Whether two maps of ref to name hold the same entries. */
+function sameNames(a: Record<string, string>, b: Record<string, string>) {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k])
+  );
 }

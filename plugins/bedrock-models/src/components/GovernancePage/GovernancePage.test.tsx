@@ -179,6 +179,31 @@ describe('GovernancePage', () => {
     });
   });
 
+  it('asks for the rows of each filter change once: the click starts the read, the page uses it', async () => {
+    const handlers = governanceHandlers();
+    server.use(...handlers);
+    renderInTestApp(<Page />, options());
+    await screen.findByText('6 of 6 versions');
+    // The overview (one row, for the totals and discovery) is not the page of rows.
+    const pageQueries = () =>
+      handlers.queries.filter(q => q.get('limit') !== '1');
+    const before = pageQueries().length;
+
+    await choose('Region', 'eu-central-1');
+    expect(await screen.findByText('1 of 6 versions')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
+
+    // The read started at the click is the one the page shows: no second request for it.
+    expect(
+      pageQueries()
+        .slice(before)
+        .map(q => q.get('region')),
+    ).toEqual(['eu-central-1', null]);
+  });
+
   it('has the backend filter by managed and account, kept in the URL', async () => {
     const handlers = governanceHandlers();
     server.use(...handlers);

@@ -27,6 +27,7 @@ import {
   GovernanceUrlState,
   GovernanceView,
   readGovernanceUrl,
+  reportPageQuery,
   viewOfAttentionItem,
   writeGovernanceUrl,
 } from '../../governance/governanceUrlState';
@@ -47,6 +48,7 @@ import { GovernanceFiltersBar } from './GovernanceFiltersBar';
 import { GovernanceTable } from './GovernanceTable';
 import { GovernanceTotalsView } from './GovernanceTotalsView';
 import { RegionByModelView } from './RegionByModelView';
+import { ReportPrefetch, reportQueryKey } from './ReportPrefetch';
 import { useGovernanceReport } from './useGovernanceReport';
 import { useRememberedColumns } from './useRememberedColumns';
 
@@ -75,13 +77,20 @@ export const GovernancePage = () => {
   const alertApi = useApi(alertApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readGovernanceUrl(searchParams);
+  const pageQuery = reportPageQuery(state);
+  const [prefetch] = useState(() => new ReportPrefetch());
   const update = (
     patch: Partial<GovernanceUrlState>,
     options: { replace?: boolean } = {},
-  ) =>
-    setSearchParams(writeGovernanceUrl({ ...state, ...patch }), {
-      replace: options.replace,
-    });
+  ) => {
+    const params = writeGovernanceUrl({ ...state, ...patch });
+    // The next page of rows is asked for now: the URL change re-renders the app before the page would.
+    const nextQuery = reportPageQuery(readGovernanceUrl(params));
+    if (reportQueryKey(nextQuery) !== reportQueryKey(pageQuery)) {
+      prefetch.start(nextQuery, () => api.getGovernanceReport(nextQuery));
+    }
+    setSearchParams(params, { replace: options.replace });
+  };
   const [columns, setColumns] = useRememberedColumns(state.columns, chosen =>
     update({ columns: chosen }, { replace: true }),
   );
@@ -127,13 +136,7 @@ export const GovernancePage = () => {
 
   const shownFilters = activeFilters(state.filters);
   const reportView = REPORT_VIEWS.includes(state.view);
-  const page = useGovernanceReport({
-    ...shownFilters,
-    sort: state.order.sort,
-    order: state.order.order,
-    limit: String(state.pageSize),
-    cursor: state.cursors[state.cursors.length - 1],
-  });
+  const page = useGovernanceReport(pageQuery, prefetch);
   const displayName = useEntityDisplayNames([
     ...(facets.value?.owner ?? []),
     ...(page.value?.rows ?? []).flatMap(r => [
