@@ -43,7 +43,7 @@ test('an owner asks to promote a confidential model to production; nothing moves
     const dialog = page.getByRole('dialog');
     await expect(
       dialog.getByText(
-        "Needs one approval from the model's owners or group:default/ml-governance, someone other than the requester; the request expires 24 h after it is made. Nothing moves until it is approved.",
+        "Needs one approval from the model's owners or ML governance, someone other than the requester; the request expires 24 h after it is made. Nothing moves until it is approved.",
       ),
     ).toBeVisible();
     await expect(dialog.getByText(parameterName)).toBeVisible();

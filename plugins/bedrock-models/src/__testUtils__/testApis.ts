@@ -64,6 +64,7 @@ export const DISPLAY_NAMES: Record<string, string> = {
   'group:default/support-ml': 'Support ML',
   'group:default/claims': 'Claims AI',
   'group:default/platform': 'ML Platform',
+  'group:default/ml-governance': 'ML Governance',
   'user:default/ana': 'Ana Analyst',
   'user:default/bob': 'Bob Builder',
   'user:default/carol': 'Carol Claims',

@@ -4,7 +4,7 @@ import {
   MAX_REASON_LENGTH,
   PointerMoveResult,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
-import { approvalNotice } from './approvalNotice';
+import { approvalNotice, NameOf } from './approvalNotice';
 import { callersNotice } from './callersNotice';
 
 /**
@@ -54,11 +54,13 @@ export function moveOutcome(
   result: PointerMoveResult,
   /** What moved, for the confirmation: "Version 3 now serves production in us-east-1." */
   movedSummary: (moved: { toVersion: number; emergency?: boolean }) => string,
+  /** How an approval request names its approvers (display names); by default their refs. */
+  nameOf?: NameOf,
 ): MoveOutcome {
   if (isApprovalRequested(result)) {
     return {
       kind: 'requested',
-      summary: approvalNotice(result.approvalRequest),
+      summary: approvalNotice(result.approvalRequest, nameOf),
       requestId: result.approvalRequest.id,
     };
   }

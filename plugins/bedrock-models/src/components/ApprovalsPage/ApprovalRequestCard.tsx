@@ -16,7 +16,11 @@ import {
   whyNotDecide,
 } from '../../approvals/approvalViews';
 import type { Decision } from '../../approvals/decisionOutcome';
-import { approvalRuleInWords } from '../../model/approvalNotice';
+import {
+  approvalRuleInWords,
+  namedApprovers,
+} from '../../model/approvalNotice';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { formatDateTime } from '../../format/formatDateTime';
 import { EvidenceList } from '../PointerDialogs/EvidenceList';
 import { DisabledReason } from '../shared/DisabledReason';
@@ -59,6 +63,9 @@ export const ApprovalRequestCard = (props: {
   const reasonId = `decide-reason-${request.id}`;
   const mine = me !== undefined && request.requestedBy === me;
   const title = `${request.modelName}: ${request.alias} in ${request.region}`;
+  const displayName = useEntityDisplayNames(
+    namedApprovers(request.rule.approvers),
+  );
   return (
     <Card role="article" aria-label={`Approval request: ${title}`}>
       <CardHeader>
@@ -101,7 +108,10 @@ export const ApprovalRequestCard = (props: {
                 ),
               },
               { term: 'Reason', value: `“${request.reason}”` },
-              { term: 'Rule', value: approvalRuleInWords(request.rule) },
+              {
+                term: 'Rule',
+                value: approvalRuleInWords(request.rule, displayName),
+              },
               {
                 term: pending ? 'Expires' : 'Decided',
                 value: pending

@@ -65,7 +65,7 @@ describe('ApprovalsPage', () => {
     expect(card.getByText('“fewer refusals”')).toBeInTheDocument();
     expect(
       card.getByText(
-        "Needs one approval from the model's owners or group:default/ml-governance, someone other than the requester; the request expires 24 h after it is made.",
+        "Needs one approval from the model's owners or ML Governance, someone other than the requester; the request expires 24 h after it is made.",
       ),
     ).toBeInTheDocument();
     expect(card.getByText('2026-11-21 12:00 UTC')).toBeInTheDocument();

@@ -95,8 +95,14 @@ describe('EvaluationsPanel', () => {
     expect(
       await screen.findByText('2 prompts: greeting, policy'),
     ).toBeInTheDocument();
+    // The editor by display name (an element of its own, with the ref as its tooltip).
     expect(
-      screen.getByText('Last edited by user:default/ana, 2026-11-20 12:00 UTC'),
+      screen.getByText(
+        (_, element) =>
+          element?.tagName === 'P' &&
+          element.textContent ===
+            'Last edited by Ana Analyst, 2026-11-20 12:00 UTC',
+      ),
     ).toBeInTheDocument();
     expect(saved).toEqual({
       prompts: [

@@ -19,6 +19,7 @@ import { DisabledReason } from '../shared/DisabledReason';
 import { ErrorWithRetry } from '../shared/ErrorWithRetry';
 import { LoadingState } from '../shared/LoadingState';
 import { EvaluateForm } from './EvaluateForm';
+import { EntityName } from '../../names/EntityName';
 import { RunsList } from './RunsList';
 import { RunView } from './RunView';
 import { SuiteEditor } from './SuiteEditor';
@@ -116,7 +117,7 @@ export const EvaluationsPanel = (props: {
             </Text>
             {suite.value.updatedBy && (
               <Text as="p" variant="body-x-small" color="secondary">
-                Last edited by {suite.value.updatedBy},{' '}
+                Last edited by <EntityName entityRef={suite.value.updatedBy} />,{' '}
                 {formatDateTime(suite.value.updatedAt)}
               </Text>
             )}

@@ -5,7 +5,12 @@ import type {
   PointerMoveResponse,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { describeError } from '../../api/describeError';
-import { approvalRuleInWords } from '../../model/approvalNotice';
+import {
+  approvalRuleInWords,
+  namedApprovers,
+  NameOf,
+} from '../../model/approvalNotice';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { LastActivity, lastActivityInWords } from '../../model/lastActivity';
 import { EvidenceList } from './EvidenceList';
 
@@ -38,6 +43,7 @@ function approvalLine(
   kind: 'promote' | 'rollback',
   alias: string,
   preview: Reading<PointerMoveResponse>,
+  nameOf: NameOf,
 ): string {
   if (preview.loading) return 'Checking…';
   if (preview.error || !preview.value) {
@@ -51,6 +57,7 @@ function approvalLine(
   if (approvalRule && needsApproval) {
     return `${approvalRuleInWords(
       approvalRule,
+      nameOf,
     )} Nothing moves until it is approved.`;
   }
   if (approvalRule && kind === 'rollback') {
@@ -76,6 +83,9 @@ export const MoveEvidence = (props: {
 }) => {
   const { preview, activity, to } = props;
   const parameterName = preview.value?.pointer.parameterName;
+  const displayName = useEntityDisplayNames(
+    namedApprovers(preview.value?.approvalRule?.approvers ?? []),
+  );
   let activityText = 'Reading CloudWatch…';
   if (activity.error) {
     activityText = `not known: ${describeError(activity.error)}`;
@@ -116,7 +126,7 @@ export const MoveEvidence = (props: {
         },
         {
           term: 'Approval',
-          value: approvalLine(props.kind, props.alias, preview),
+          value: approvalLine(props.kind, props.alias, preview, displayName),
         },
       ]}
     />

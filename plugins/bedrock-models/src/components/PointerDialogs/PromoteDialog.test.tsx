@@ -307,7 +307,7 @@ describe('PromoteDialog', () => {
     const dialog = within(await openPromote(3));
     expect(
       await dialog.findByText(
-        "Needs one approval from the model's owners or group:default/ml-governance, someone other than the requester; the request expires 24 h after it is made. Nothing moves until it is approved.",
+        "Needs one approval from the model's owners or ML Governance, someone other than the requester; the request expires 24 h after it is made. Nothing moves until it is approved.",
       ),
     ).toBeInTheDocument();
     const ask = dialog.getByRole('button', { name: 'Request approval' });
@@ -317,7 +317,7 @@ describe('PromoteDialog', () => {
 
     const done = await confirmation();
     expect(done).toHaveTextContent(
-      "Approval requested: the production pointer in us-east-1 moves to version 3 after one approval from the model's owners or group:default/ml-governance (by 2026-11-21 12:00 UTC). Nothing has moved yet.",
+      "Approval requested: the production pointer in us-east-1 moves to version 3 after one approval from the model's owners or ML Governance (by 2026-11-21 12:00 UTC). Nothing has moved yet.",
     );
     expect(
       within(done).getByRole('link', { name: 'Open the request' }),

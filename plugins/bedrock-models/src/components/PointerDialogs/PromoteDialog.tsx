@@ -13,7 +13,9 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { namedApprovers } from '../../model/approvalNotice';
 import { MoveOutcome, moveOutcome } from '../../model/moveOutcome';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { EvaluationEvidence } from './EvaluationEvidence';
@@ -77,6 +79,10 @@ export const PromoteDialog = (props: {
     [api, modelName, alias, version.region, version.number, from],
   );
   const activity = useLastActivity(modelName, version.number, version.region);
+  // The approval rule's groups and users by name, in the notice a request becomes.
+  const approverName = useEntityDisplayNames(
+    namedApprovers(preview.value?.approvalRule?.approvers ?? []),
+  );
 
   if (alias === undefined) {
     return (
@@ -125,6 +131,7 @@ export const PromoteDialog = (props: {
           moved,
           () =>
             `Version ${version.number} now serves ${alias} in ${version.region}.`,
+          approverName,
         ),
       );
     });

@@ -6,7 +6,9 @@ import type {
   ModelVersion,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { bedrockModelsApiRef } from '../../api/BedrockModelsApi';
+import { namedApprovers } from '../../model/approvalNotice';
 import { MoveOutcome, moveOutcome } from '../../model/moveOutcome';
+import { useEntityDisplayNames } from '../../names/useEntityDisplayNames';
 import { ConflictAlert } from './ConflictAlert';
 import { ChangeDialogFooter } from './ChangeDialogFooter';
 import { MoveEvidence } from './MoveEvidence';
@@ -54,6 +56,10 @@ export const RollbackDialog = (props: {
     [api, modelName, pointer.alias, pointer.region, pointer.version, target],
   );
   const activity = useLastActivity(modelName, target, pointer.region);
+  // The approval rule's groups and users by name, in the notice a request becomes.
+  const approverName = useEntityDisplayNames(
+    namedApprovers(preview.value?.approvalRule?.approvers ?? []),
+  );
   const needsApproval = preview.value?.needsApproval === true;
   const versionOf = (n: number | undefined) =>
     props.versions.find(v => v.number === n && v.region === pointer.region);
@@ -78,6 +84,7 @@ export const RollbackDialog = (props: {
                 ? ' It was an emergency rollback, without approval; the history records it as one.'
                 : ''
             }`,
+          approverName,
         ),
       );
     });
