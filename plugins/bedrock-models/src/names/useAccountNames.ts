@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { PortalSettings } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
@@ -21,5 +22,9 @@ export function accountName(
 export function useAccountNames(): AccountNameOf {
   const api = useApi(bedrockModelsApiRef);
   const settings = useAsync(() => api.getSettings(), [api]);
-  return accountId => accountName(settings.value, accountId);
+  // The same function while the settings are the same, so memoized views that take it stay put.
+  return useCallback(
+    (accountId: string | undefined) => accountName(settings.value, accountId),
+    [settings.value],
+  );
 }

@@ -1,3 +1,4 @@
+import { useCallback, useMemo, useRef } from 'react';
 import { Button, Flex, SearchField, Text } from '@backstage/ui';
 import type {
   GovernanceReportFilters,
@@ -8,6 +9,29 @@ import { IDLE_DAY_CHOICES } from '../../governance/governanceUrlState';
 import { AccountNameOf } from '../../names/useAccountNames';
 import { DisplayNameOf } from '../../names/useEntityDisplayNames';
 import { FilterSelect } from '../shared/FilterSelect';
+
+/** The filters with a select of their own. */
+const FILTER_KEYS = [
+  ...VALUE_FILTERS.map(f => f.key),
+  'managed',
+  'production',
+  'named',
+  'idleDays',
+  'residency',
+  'publishing',
+] as const satisfies ReadonlyArray<keyof GovernanceReportFilters>;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const MANAGED_OPTIONS = [
+  { id: 'managed', label: 'Managed by the portal' },
+  { id: 'unmanaged', label: 'Imported outside it' },
+];
+const NAMED_OPTIONS = [
+  { id: 'named', label: 'Named by a pointer' },
+  { id: 'unnamed', label: 'Named by no pointer' },
+];
+const RESIDENCY_OPTIONS = [{ id: 'violates', label: 'Region not allowed' }];
+const PUBLISHING_OPTIONS = [{ id: 'failing', label: 'Failing or drifted' }];
 
 /** How each value filter's values read: owners by display name, accounts by alias. */
 function labelOf(
@@ -47,18 +71,65 @@ export const GovernanceFiltersBar = (props: {
   /** The current view's own actions (columns, export), at the end of the count's line. */
   actions?: React.ReactNode;
 }) => {
-  const { filters, onChange, productionAlias } = props;
+  const { filters, productionAlias, facets, displayName, accountName } = props;
+  // Each select's onChange reads the filters at the time of the change, so it can stay the same
+  // function across renders and a select whose value did not change does not re-render.
+  const latest = useRef(props);
+  latest.current = props;
+  const setFilter = useCallback(
+    (key: keyof GovernanceReportFilters, value: string | undefined) =>
+      latest.current.onChange({
+        ...latest.current.filters,
+        [key]: value,
+      } as GovernanceReportFilters),
+    [],
+  );
+  const onChangeOf = useMemo(
+    () =>
+      Object.fromEntries(
+        FILTER_KEYS.map(key => [
+          key,
+          (value: string | undefined) => setFilter(key, value),
+        ]),
+      ) as Record<FilterKey, (value: string | undefined) => void>,
+    [setFilter],
+  );
+  const valueOptions = useMemo(
+    () =>
+      Object.fromEntries(
+        VALUE_FILTERS.map(({ key, facet }) => [
+          key,
+          (facets?.[facet] ?? []).map(v => ({
+            id: v,
+            label: labelOf(key, v, { displayName, accountName }),
+          })),
+        ]),
+      ),
+    [facets, displayName, accountName],
+  );
+  const productionOptions = useMemo(
+    () => [
+      { id: 'serving', label: `Serves ${productionAlias}` },
+      { id: 'not-serving', label: `Does not serve ${productionAlias}` },
+    ],
+    [productionAlias],
+  );
   const production = `${productionAlias
     .charAt(0)
     .toUpperCase()}${productionAlias.slice(1)}`;
-  const set = (patch: Partial<GovernanceReportFilters>) =>
-    onChange({ ...filters, ...patch });
-  const idleChoices = [
-    ...new Set([
-      ...IDLE_DAY_CHOICES,
-      ...(filters.idleDays ? [Number(filters.idleDays)] : []),
-    ]),
-  ].sort((a, b) => a - b);
+  const idleDays = filters.idleDays;
+  const idleOptions = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...IDLE_DAY_CHOICES,
+          ...(idleDays ? [Number(idleDays)] : []),
+        ]),
+      ]
+        .sort((a, b) => a - b)
+        .map(d => ({ id: String(d), label: `${d} days or more` })),
+    [idleDays],
+  );
   return (
     <Flex direction="column" gap="2">
       <Flex gap="2" align="end" style={{ flexWrap: 'wrap' }}>
@@ -69,79 +140,52 @@ export const GovernanceFiltersBar = (props: {
           onChange={props.onSearchChange}
           style={{ minWidth: 240 }}
         />
-        {VALUE_FILTERS.map(({ key, facet, label }) => (
+        {VALUE_FILTERS.map(({ key, label }) => (
           <FilterSelect
             key={key}
             label={label}
-            options={(props.facets?.[facet] ?? []).map(v => ({
-              id: v,
-              label: labelOf(key, v, props),
-            }))}
-            value={filters[key]}
             // The values are the backend's own facets, so each is one the filter takes.
-            onChange={value =>
-              onChange({ ...filters, [key]: value } as GovernanceReportFilters)
-            }
+            options={valueOptions[key]}
+            value={filters[key]}
+            onChange={onChangeOf[key]}
           />
         ))}
         <FilterSelect
           label="Managed"
-          options={[
-            { id: 'managed', label: 'Managed by the portal' },
-            { id: 'unmanaged', label: 'Imported outside it' },
-          ]}
+          options={MANAGED_OPTIONS}
           value={filters.managed}
-          onChange={value =>
-            set({ managed: value as GovernanceReportFilters['managed'] })
-          }
+          onChange={onChangeOf.managed}
         />
         <FilterSelect
           label={production}
-          options={[
-            { id: 'serving', label: `Serves ${productionAlias}` },
-            { id: 'not-serving', label: `Does not serve ${productionAlias}` },
-          ]}
+          options={productionOptions}
           value={filters.production}
-          onChange={value =>
-            set({ production: value as GovernanceReportFilters['production'] })
-          }
+          onChange={onChangeOf.production}
         />
         <FilterSelect
           label="Pointers"
-          options={[
-            { id: 'named', label: 'Named by a pointer' },
-            { id: 'unnamed', label: 'Named by no pointer' },
-          ]}
+          options={NAMED_OPTIONS}
           value={filters.named}
-          onChange={value =>
-            set({ named: value as GovernanceReportFilters['named'] })
-          }
+          onChange={onChangeOf.named}
         />
         <FilterSelect
           label="Not invoked for"
           allLabel="Any"
-          options={idleChoices.map(d => ({
-            id: String(d),
-            label: `${d} days or more`,
-          }))}
+          options={idleOptions}
           value={filters.idleDays}
-          onChange={value => set({ idleDays: value })}
+          onChange={onChangeOf.idleDays}
         />
         <FilterSelect
           label="Residency"
-          options={[{ id: 'violates', label: 'Region not allowed' }]}
+          options={RESIDENCY_OPTIONS}
           value={filters.residency}
-          onChange={value =>
-            set({ residency: value as GovernanceReportFilters['residency'] })
-          }
+          onChange={onChangeOf.residency}
         />
         <FilterSelect
           label="SSM publishing"
-          options={[{ id: 'failing', label: 'Failing or drifted' }]}
+          options={PUBLISHING_OPTIONS}
           value={filters.publishing}
-          onChange={value =>
-            set({ publishing: value as GovernanceReportFilters['publishing'] })
-          }
+          onChange={onChangeOf.publishing}
         />
       </Flex>
       <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>

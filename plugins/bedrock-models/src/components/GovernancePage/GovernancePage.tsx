@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -84,12 +84,16 @@ export const GovernancePage = () => {
     options: { replace?: boolean } = {},
   ) => {
     const params = writeGovernanceUrl({ ...state, ...patch });
-    // The next page of rows is asked for now: the URL change re-renders the app before the page would.
+    // The next page of rows is asked for now, not after the URL change has re-rendered the app.
     const nextQuery = reportPageQuery(readGovernanceUrl(params));
     if (reportQueryKey(nextQuery) !== reportQueryKey(pageQuery)) {
       prefetch.start(nextQuery, () => api.getGovernanceReport(nextQuery));
     }
-    setSearchParams(params, { replace: options.replace });
+    // As a transition the app's re-render yields to the browser, so that read goes out first (a
+    // click's update would render before its request could be sent).
+    startTransition(() =>
+      setSearchParams(params, { replace: options.replace }),
+    );
   };
   const [columns, setColumns] = useRememberedColumns(state.columns, chosen =>
     update({ columns: chosen }, { replace: true }),

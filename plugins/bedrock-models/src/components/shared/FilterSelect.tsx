@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Select } from '@backstage/ui';
 
 // react-aria keys cannot be empty strings, so "no filter" has its own key.
@@ -5,15 +6,16 @@ const ALL = '__all';
 
 /**
  * A filter that picks one value or all, wide enough for its longest choice (a select's trigger cuts
- * what does not fit, and "not man…" reads as nothing).
+ * what does not fit, and "not man…" reads as nothing). Memoized: a bar of them re-renders only the
+ * select whose value or options changed, given stable options and onChange.
  */
-export const FilterSelect = (props: {
+export const FilterSelect = memo(function FilterSelectView(props: {
   label: string;
   options: Array<{ id: string; label: string }>;
   value: string | undefined;
   onChange: (value: string | undefined) => void;
   allLabel?: string;
-}) => {
+}) {
   const options = [
     { id: ALL, label: props.allLabel ?? 'All' },
     ...props.options,
@@ -32,4 +34,4 @@ export const FilterSelect = (props: {
       style={{ minWidth: Math.min(Math.max(140, longest * 8 + 56), 340) }}
     />
   );
-};
+});
