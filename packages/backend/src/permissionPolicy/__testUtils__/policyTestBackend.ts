@@ -1,3 +1,4 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import permissionBackend from '@backstage/plugin-permission-backend';
@@ -20,6 +21,8 @@ export async function startPolicyTestBackend(options: {
   emulator: RunningEmulator;
   groups: Record<string, string[]>;
   bedrockModels?: JsonObject;
+  /** More features, e.g. a module that hands a test the service other plugins call the backend through. */
+  extraFeatures?: BackendFeature[];
 }) {
   const knex = knexFactory({
     client: 'better-sqlite3',
@@ -55,6 +58,7 @@ export async function startPolicyTestBackend(options: {
         },
       }),
       userInfoFrom(options.groups),
+      ...(options.extraFeatures ?? []),
     ],
   });
   return { server, knex };
