@@ -5,22 +5,19 @@ import type {
   ReportFacets,
 } from '@bedrock-portal/backstage-plugin-bedrock-models-common';
 import { VALUE_FILTERS } from '../../governance/reportFilterChoices';
-import { IDLE_DAY_CHOICES } from '../../governance/governanceUrlState';
+import {
+  IDLE_DAY_CHOICES,
+  REPORT_FILTER_KEYS,
+} from '../../governance/governanceUrlState';
 import { AccountNameOf } from '../../names/useAccountNames';
 import { DisplayNameOf } from '../../names/useEntityDisplayNames';
 import { FilterSelect } from '../shared/FilterSelect';
 
-/** The filters with a select of their own. */
-const FILTER_KEYS = [
-  ...VALUE_FILTERS.map(f => f.key),
-  'managed',
-  'production',
-  'named',
-  'idleDays',
-  'residency',
-  'publishing',
-] as const satisfies ReadonlyArray<keyof GovernanceReportFilters>;
-type FilterKey = (typeof FILTER_KEYS)[number];
+/** The filters with a select of their own: all but the search. */
+type FilterKey = Exclude<(typeof REPORT_FILTER_KEYS)[number], 'q'>;
+const FILTER_KEYS = REPORT_FILTER_KEYS.filter(
+  (key): key is FilterKey => key !== 'q',
+);
 
 const MANAGED_OPTIONS = [
   { id: 'managed', label: 'Managed by the portal' },
