@@ -179,7 +179,7 @@ describe('GovernancePage', () => {
     });
   });
 
-  it('asks for the rows of each filter change once: the click starts the read, the page uses it', async () => {
+  it('asks for the rows of each filter change once', async () => {
     const handlers = governanceHandlers();
     server.use(...handlers);
     renderInTestApp(<Page />, options());
@@ -196,7 +196,6 @@ describe('GovernancePage', () => {
     );
     expect(await screen.findByText('6 of 6 versions')).toBeInTheDocument();
 
-    // The read started at the click is the one the page shows: no second request for it.
     expect(
       pageQueries()
         .slice(before)

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -48,7 +48,6 @@ import { GovernanceFiltersBar } from './GovernanceFiltersBar';
 import { GovernanceTable } from './GovernanceTable';
 import { GovernanceTotalsView } from './GovernanceTotalsView';
 import { RegionByModelView } from './RegionByModelView';
-import { ReportPrefetch, reportQueryKey } from './ReportPrefetch';
 import { useGovernanceReport } from './useGovernanceReport';
 import { useRememberedColumns } from './useRememberedColumns';
 
@@ -77,24 +76,16 @@ export const GovernancePage = () => {
   const alertApi = useApi(alertApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readGovernanceUrl(searchParams);
-  const pageQuery = reportPageQuery(state);
-  const [prefetch] = useState(() => new ReportPrefetch());
+  // The URL changes synchronously: every change builds on the state the page shows. (A transition
+  // would let a click's report request leave before the app re-renders, but a second change before
+  // that render would build on a stale state and undo the first.)
   const update = (
     patch: Partial<GovernanceUrlState>,
     options: { replace?: boolean } = {},
-  ) => {
-    const params = writeGovernanceUrl({ ...state, ...patch });
-    // The next page of rows is asked for now, not after the URL change has re-rendered the app.
-    const nextQuery = reportPageQuery(readGovernanceUrl(params));
-    if (reportQueryKey(nextQuery) !== reportQueryKey(pageQuery)) {
-      prefetch.start(nextQuery, () => api.getGovernanceReport(nextQuery));
-    }
-    // As a transition the app's re-render yields to the browser, so that read goes out first (a
-    // click's update would render before its request could be sent).
-    startTransition(() =>
-      setSearchParams(params, { replace: options.replace }),
-    );
-  };
+  ) =>
+    setSearchParams(writeGovernanceUrl({ ...state, ...patch }), {
+      replace: options.replace,
+    });
   const [columns, setColumns] = useRememberedColumns(state.columns, chosen =>
     update({ columns: chosen }, { replace: true }),
   );
@@ -140,7 +131,7 @@ export const GovernancePage = () => {
 
   const shownFilters = activeFilters(state.filters);
   const reportView = REPORT_VIEWS.includes(state.view);
-  const page = useGovernanceReport(pageQuery, prefetch);
+  const page = useGovernanceReport(reportPageQuery(state));
   const displayName = useEntityDisplayNames([
     ...(facets.value?.owner ?? []),
     ...(page.value?.rows ?? []).flatMap(r => [
