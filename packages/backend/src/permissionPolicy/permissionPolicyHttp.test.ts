@@ -8,6 +8,7 @@ import bedrockModelsBackend from '@bedrock-portal/backstage-plugin-bedrock-model
 import knexFactory, { Knex } from 'knex';
 import { permissionModuleBedrockPortalPolicy } from './permissionPolicyModule';
 import { authWithActors, userInfoFrom } from './__testUtils__/authWithActors';
+import { insertSummarizer } from './__testUtils__/policyTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -57,30 +58,12 @@ describe('authorization of every mutating bedrock-models route, over HTTP throug
         userInfoFrom(GROUPS),
       ],
     }));
-    const now = new Date();
-    await knex('models').insert({
-      name: 'summarizer',
-      owner: 'group:default/support-ml',
-      classification: 'internal',
-      lineage: '{}',
-      tags: '[]',
-      created_by: 'x',
-      created_at: now,
-      updated_at: now,
-    });
-    await knex('model_versions').insert(
+    await insertSummarizer(
+      knex,
       [1, 2, 3].map(number => ({
-        model_name: 'summarizer',
         number,
-        account_id: '123456789012',
-        region: 'us-east-1',
-        status: 'ready',
-        imported_model_arn: `arn:aws:bedrock:us-east-1:123456789012:imported-model/v${number}aaaaaaaaaa`,
         s3_uri: 's3://a/b/',
-        managed: true,
         created_by: 'x',
-        created_at: now,
-        updated_at: now,
       })),
     );
   });

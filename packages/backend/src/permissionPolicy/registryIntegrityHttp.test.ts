@@ -17,6 +17,7 @@ import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { permissionModuleBedrockPortalPolicy } from './permissionPolicyModule';
 import { authWithActors, userInfoFrom } from './__testUtils__/authWithActors';
+import { insertSummarizer } from './__testUtils__/policyTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -119,41 +120,18 @@ describe('registry integrity and access, over HTTP through the permission backen
         userInfoFrom(GROUPS),
       ],
     }));
-    const now = new Date();
-    await knex('models').insert({
-      name: 'summarizer',
-      owner: 'group:default/support-ml',
-      classification: 'internal',
-      lineage: '{}',
-      tags: '[]',
-      created_by: 'x',
-      created_at: now,
-      updated_at: now,
-    });
-    const version = (number: number, extra: object = {}) => ({
-      model_name: 'summarizer',
-      number,
-      account_id: ACCOUNT,
-      region: 'us-east-1',
-      status: 'ready',
-      imported_model_arn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:imported-model/v${number}aaaaaaaaaa`,
-      s3_uri: 's3://ml-artifacts/teams/support-ml/llama/',
-      managed: true,
-      created_by: 'user:default/ana',
-      created_at: now,
-      updated_at: now,
-      ...extra,
-    });
-    await knex('model_versions').insert([
-      version(1),
-      version(2),
+    await insertSummarizer(knex, [
+      { number: 1, created_by: 'user:default/ana' },
+      { number: 2, created_by: 'user:default/ana' },
       // Imported outside the portal; discovery found it.
-      version(3, { managed: false, created_by: 'bedrock-models:discovery' }),
+      { number: 3, managed: false, created_by: 'bedrock-models:discovery' },
       // A copy in another account.
-      version(4, {
+      {
+        number: 4,
+        created_by: 'user:default/ana',
         account_id: OTHER_ACCOUNT,
         imported_model_arn: `arn:aws:bedrock:us-east-1:${OTHER_ACCOUNT}:imported-model/v4aaaaaaaaaa`,
-      }),
+      },
     ]);
   });
   afterAll(() => emulator.close());
